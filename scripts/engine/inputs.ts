@@ -1,0 +1,57 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** Every regular file under the given paths (directories recursively, sorted for stable output). */
+export function collectFiles(paths: readonly string[]): { files: string[]; missing: string[] } {
+  const files: string[] = [];
+  const missing: string[] = [];
+  const walk = (p: string) => {
+    let st;
+    try {
+      st = statSync(p);
+    } catch {
+      missing.push(p);
+      return;
+    }
+    if (st.isDirectory()) {
+      for (const name of readdirSync(p).sort()) {
+        if (!name.startsWith('.')) walk(join(p, name));
+      }
+    } else if (st.isFile()) files.push(p);
+  };
+  for (const p of paths) walk(p);
+  return { files, missing };
+}
+
+const FROM_LINE = /^From /;
+
+/** True when the bytes look like an mbox: the first line is an mbox "From " separator. */
+export function isMbox(raw: Uint8Array): boolean {
+  // "From " followed later on the line by something other than a colon: a header would be "From:".
+  return raw.length > 5 && raw[0] === 0x46 && raw[1] === 0x72 && raw[2] === 0x6f && raw[3] === 0x6d && raw[4] === 0x20;
+}
+
+/** Splits an mbox into messages (separator lines dropped, mboxrd ">From " unescaped). */
+export function splitMbox(raw: Uint8Array): Uint8Array[] {
+  const text = Buffer.from(raw).toString('latin1');
+  const lines = text.split('\n');
+  const messages: string[][] = [];
+  let current: string[] | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const previousBlank = i === 0 || lines[i - 1].replace(/\r$/, '') === '';
+    if (FROM_LINE.test(line) && previousBlank) {
+      current = [];
+      messages.push(current);
+      continue;
+    }
+    if (current) current.push(/^>+From /.test(line) ? line.slice(1) : line);
+  }
+  // latin1 round-trips bytes exactly, so 8-bit message content is preserved.
+  return messages.map((m) => new Uint8Array(Buffer.from(m.join('\n'), 'latin1')));
+}
+
+/** Reads a file as bytes. */
+export function readBytes(path: string): Uint8Array {
+  return new Uint8Array(readFileSync(path));
+}

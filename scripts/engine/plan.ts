@@ -1,0 +1,32 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { compileRuleset } from '../../lib/engine/rules/compile';
+import type { CompileResult } from '../../lib/engine/rules/types';
+import { SIGNALS } from '../../lib/engine/signals';
+import type { ModelWeights, RulesetSource } from '../../lib/engine/types';
+
+const RULESETS = join(dirname(fileURLToPath(import.meta.url)), '../../lib/engine/rulesets');
+
+/** Default locations of the shipped ruleset and model weights. */
+export const DEFAULT_RULESET_PATH = join(RULESETS, 'default.json');
+export const DEFAULT_MODEL_PATH = join(RULESETS, 'model.json');
+
+/** Reads and compiles a ruleset file with its model; unreadable JSON is reported as a diagnostic. */
+export function loadPlan(rulesetPath = DEFAULT_RULESET_PATH, modelPath = DEFAULT_MODEL_PATH): CompileResult {
+  let source: RulesetSource;
+  let model: ModelWeights | null = null;
+  try {
+    source = JSON.parse(readFileSync(rulesetPath, 'utf8')) as RulesetSource;
+  } catch (error) {
+    return { ok: false, diagnostics: [{ ruleId: '$ruleset', message: `cannot read ${rulesetPath}: ${(error as Error).message}`, line: 1, column: 1 }] };
+  }
+  if (source.model) {
+    try {
+      model = JSON.parse(readFileSync(modelPath, 'utf8')) as ModelWeights;
+    } catch (error) {
+      return { ok: false, diagnostics: [{ ruleId: '$model', message: `cannot read ${modelPath}: ${(error as Error).message}`, line: 1, column: 1 }] };
+    }
+  }
+  return compileRuleset(source, SIGNALS, model);
+}

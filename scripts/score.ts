@@ -1,0 +1,60 @@
+// npm run score -- [--tenant SLUG] [--ruleset FILE] [--model FILE] [--workers N] PATH...
+// Scores .eml files, directories (recursive) and mbox files with no database: every sender is new.
+// stdout: one JSON object per message; stderr: diagnostics and progress. Exit 2 if it cannot start.
+import { findDemoTenant } from '../lib/demo/tenants';
+import { optionString, parseArgs } from './engine/args';
+import type { ScoreLine } from './engine/handlers';
+import { collectFiles } from './engine/inputs';
+import { loadPlan } from './engine/plan';
+import { defaultWorkers, runPool } from './engine/pool';
+
+// Below this many files, starting worker threads costs more than it saves.
+const INLINE_BELOW = 64;
+
+async function main(): Promise<number> {
+  const args = parseArgs(process.argv.slice(2));
+  const tenant = optionString(args, 'tenant');
+  const rulesetPath = optionString(args, 'ruleset');
+  const modelPath = optionString(args, 'model');
+  if (args.positionals.length === 0) {
+    process.stderr.write('usage: npm run score -- [--tenant SLUG] [--ruleset FILE] [--model FILE] PATH...\n');
+    return 2;
+  }
+  if (tenant && !findDemoTenant(tenant)) {
+    process.stderr.write(`unknown tenant: ${tenant}\n`);
+    return 2;
+  }
+  const compiled = loadPlan(rulesetPath, modelPath);
+  if (!compiled.ok) {
+    for (const d of compiled.diagnostics) process.stderr.write(`${d.ruleId}:${d.line}:${d.column}: ${d.message}\n`);
+    return 2;
+  }
+  const { files, missing } = collectFiles(args.positionals);
+  for (const m of missing) process.stdout.write(`${JSON.stringify({ path: m, error: { code: 'not_found', message: 'no such file or directory' } })}\n`);
+  const workersOption = optionString(args, 'workers');
+  const workers = workersOption !== undefined ? Number(workersOption) : files.length < INLINE_BELOW ? 0 : defaultWorkers();
+  const started = performance.now();
+  let messages = 0;
+  await runPool<ScoreLine[]>({
+    init: { mode: 'score', rulesetPath, modelPath, tenant },
+    jobs: files.map((path) => ({ path })),
+    workers,
+    onResult: (_, lines) => {
+      messages += lines.length;
+      process.stdout.write(lines.map((l) => `${JSON.stringify(l)}\n`).join(''));
+    },
+  });
+  const seconds = (performance.now() - started) / 1000;
+  process.stderr.write(`scored ${messages} messages from ${files.length} files in ${seconds.toFixed(2)} s (${Math.round(messages / Math.max(seconds, 1e-9))} msg/s, ${workers || 'no'} workers)\n`);
+  return 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`score: ${(error as Error)?.stack ?? String(error)}\n`);
+    process.exitCode = 2;
+  },
+);
