@@ -1,6 +1,7 @@
 // node --import tsx scripts/signal-stats.ts [CORPUS_DIR]
 // Prints, per catalog signal, the share of messages where it is true / non-zero / non-empty for
 // each label (phish, spam, ham), plus mean parse and signal time. For choosing rules; not a test.
+import { corpusDir } from '../lib/testing/corpus';
 import { readFileSync } from 'node:fs';
 import { findDemoTenant } from '../lib/demo/tenants';
 import { parseMessage } from '../lib/engine/parse';
@@ -15,7 +16,7 @@ function fires(v: SignalValue): boolean {
 }
 
 async function main(): Promise<void> {
-  const dir = process.argv[2] ?? '/work/shared/corpus';
+  const dir = process.argv[2] ?? corpusDir;
   const entries = readManifest(dir);
   const totals: Record<string, number> = { phish: 0, spam: 0, ham: 0 };
   const counts = new Map<string, Record<string, number>>(SIGNALS.map((s) => [s.name, { phish: 0, spam: 0, ham: 0 }]));

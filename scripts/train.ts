@@ -28,7 +28,7 @@ async function main(): Promise<number> {
   const outPath = optionString(args, 'out', DEFAULT_MODEL_PATH);
 
   // Rules come from the shipped ruleset; the model part of the plan is not used here.
-  const compiled = loadPlan(optionString(args, 'ruleset'), optionString(args, 'model'));
+  const compiled = loadPlan(optionString(args, 'ruleset'), undefined, { withoutModel: true });
   if (!compiled.ok) {
     for (const d of compiled.diagnostics) log(`${d.ruleId}:${d.line}:${d.column}: ${d.message}`);
     return 2;
@@ -49,7 +49,7 @@ async function main(): Promise<number> {
   log(`train: ${features.length} features; cross-validating`);
   const scored = crossValidate(examples, folds, k, features, plan, opts, log);
 
-  const scale = plan.model?.scale ?? 1;
+  const scale = Number(optionString(args, 'scale', '12'));
   reportFolds(scored, k, scale, maxFp);
   for (const s of [1, 2, 3, 4, 6, 8, 12]) {
     const t = chooseThreshold(scored, s, maxFp);

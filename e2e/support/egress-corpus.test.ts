@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
 import PostalMime from 'postal-mime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,9 +12,9 @@ import { egressProxyChromiumArgs, egressProxyContextOptions, startEgressProxy, t
 // Real phishing from the corpus, sanitised and served the way the console will serve it, in real
 // Chromium behind the recording proxy: zero external requests. A control run of a few raw messages
 // in a plain sandboxed frame shows the same harness does see their remote loads (refused).
-const corpusDir = resolve(import.meta.dirname, '../../../shared/corpus');
+import { corpusDir } from '@/lib/testing/corpus';
 const hasCorpus = existsSync(join(corpusDir, 'manifest.jsonl'));
-const sampleSize = 80;
+const sampleSize = 50;
 
 let server: Server;
 let origin: string;

@@ -13,7 +13,7 @@ export const DEFAULT_RULESET_PATH = join(RULESETS, 'default.json');
 export const DEFAULT_MODEL_PATH = join(RULESETS, 'model.json');
 
 /** Reads and compiles a ruleset file with its model; unreadable JSON is reported as a diagnostic. */
-export function loadPlan(rulesetPath = DEFAULT_RULESET_PATH, modelPath = DEFAULT_MODEL_PATH): CompileResult {
+export function loadPlan(rulesetPath = DEFAULT_RULESET_PATH, modelPath = DEFAULT_MODEL_PATH, options: { withoutModel?: boolean } = {}): CompileResult {
   let source: RulesetSource;
   let model: ModelWeights | null = null;
   try {
@@ -21,6 +21,8 @@ export function loadPlan(rulesetPath = DEFAULT_RULESET_PATH, modelPath = DEFAULT
   } catch (error) {
     return { ok: false, diagnostics: [{ ruleId: '$ruleset', message: `cannot read ${rulesetPath}: ${(error as Error).message}`, line: 1, column: 1 }] };
   }
+  // Training compiles the rules alone: the model it is about to write may not exist yet.
+  if (options.withoutModel) source = { ...source, model: null };
   if (source.model) {
     try {
       model = JSON.parse(readFileSync(modelPath, 'utf8')) as ModelWeights;

@@ -38,7 +38,8 @@ export function decidePacked(plan: Plan, packed: PackedSignals): QuickDecision {
   if (m) {
     // The bias is a constant: thresholds absorb it, so a message with no features scores 0.
     score += m.scale * (m.malicious.logit(packed.num) - m.malicious.bias);
-    attackLean += m.scale * m.attack.logit(packed.num);
+    // The lean only matters at or above the attack threshold: skip the second head below it.
+    if (score >= plan.thresholds.attack) attackLean += m.scale * m.attack.logit(packed.num);
   }
   const verdict = chooseVerdict(plan.thresholds, score, attackLean);
   return { verdict, score, flagged: verdict === 'attack' || verdict === 'spam' };

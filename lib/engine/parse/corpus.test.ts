@@ -1,9 +1,10 @@
+import { corpusMessagesDir } from '@/lib/testing/corpus';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseMessage } from './index';
 
-const DIR = '/work/shared/corpus/messages';
+const DIR = corpusMessagesDir;
 
 describe.skipIf(!existsSync(DIR))('corpus', () => {
   it('parses every corpus message', async () => {

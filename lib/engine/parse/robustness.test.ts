@@ -1,3 +1,4 @@
+import { corpusMessagesDir } from '@/lib/testing/corpus';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -5,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { parseMessage } from './index';
 import { buildRaw } from './test-support';
 
-const DIR = '/work/shared/corpus/messages';
+const DIR = corpusMessagesDir;
 // A deterministic sample of small corpus messages (plus a synthetic one when the corpus is absent).
 const seeds: Uint8Array[] = existsSync(DIR)
   ? readdirSync(DIR)

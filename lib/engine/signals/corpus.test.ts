@@ -1,3 +1,4 @@
+import { corpusDir } from '@/lib/testing/corpus';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -6,7 +7,7 @@ import type { ScoringContext } from '../types';
 import { SIGNALS } from './catalog';
 import { extractSignals } from './index';
 
-const DIR = '/work/shared/corpus';
+const DIR = corpusDir;
 
 describe.skipIf(!existsSync(join(DIR, 'manifest.jsonl')))('signals over the corpus', () => {
   it('extracts a complete SignalSet from every message without throwing', async () => {

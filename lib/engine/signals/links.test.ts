@@ -28,10 +28,8 @@ describe('link signals', () => {
   });
 
   it('sender-domain share, density and forms', async () => {
-    const s = await signalsOf({
-      headers: { From: 'news@shop.example' },
-      ...buildAlternative('one two three four five six seven eight nine ten https://shop.example/a https://other.example/b', '<form action="https://x.example"><input name="password"></form>'),
-    });
+    const alt = buildAlternative('one two three four five six seven eight nine ten https://shop.example/a https://other.example/b', '<form action="https://x.example"><input name="password"></form>');
+    const s = await signalsOf({ ...alt, headers: { ...(alt.headers as Record<string, string>), From: 'news@shop.example' } });
     expect(s.values['message.link_sender_domain_share']).toBe(0.5);
     expect(s.values['message.link_density']).toBeCloseTo(200 / 12, 5);
     expect(s.values['message.has_form']).toBe(true);

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import PostalMime from 'postal-mime';
 import { describe, expect, it } from 'vitest';
 import { sanitizeEmailHtml } from './sanitize-html';
@@ -8,7 +8,7 @@ import { buildTextView } from './text-view';
 
 // Every HTML part in the development corpus (real phishing included) must come out inert, and
 // nothing may throw. Skipped where the corpus is not checked out next to the repository.
-const corpusDir = resolve(import.meta.dirname, '../../../../shared/corpus');
+import { corpusDir } from '@/lib/testing/corpus';
 const hasCorpus = existsSync(join(corpusDir, 'manifest.jsonl'));
 
 type Entry = { path: string; label: string };

@@ -1,0 +1,104 @@
+import 'server-only';
+import { compileDefaultPlan, evaluate, extractSignals, identifyMessage, parseMessage, type ParsedMessage, type ParseErrorCode, type Plan } from '@/lib/engine';
+import { loadHistory, observe, recipientContext, saveHistory, senderContext, type Observation } from './history';
+import { buildRows, type AnalysisRow, type Label, type MessageRow } from './row';
+import type { Database } from './sql';
+import { insertDetails, insertMessages } from './store';
+
+// The one ingest pipeline (API, CLI and seed): parse → skip known fingerprints → load the tenant
+// history the batch touches → score in order (updating history in memory) → one transaction that
+// stores messages, raw bytes, analysis and the stats deltas.
+
+export type IngestTenant = { id: string; slug: string; domains: string[]; vips: { name: string; addresses: string[] }[] };
+
+export type IngestItem = {
+  raw: Uint8Array;
+  receivedAt: Date;
+  label?: Label | null;
+  /** Envelope recipient (the tenant mailbox); defaults to the first To address. */
+  recipient?: string;
+};
+
+export type StoredSummary = { id: string; verdict: string; flagged: boolean; score: number };
+
+export type IngestItemResult =
+  | ({ status: 'created' | 'existing' } & StoredSummary)
+  | { status: 'error'; code: ParseErrorCode; message: string };
+
+type Pending = { index: number; item: IngestItem; message: ParsedMessage };
+
+/** Ingests items into one tenant; results are in input order. Parse failures are results, not throws. */
+export async function ingestBatch(database: Database, tenant: IngestTenant, items: IngestItem[], plan: Plan = compileDefaultPlan()): Promise<IngestItemResult[]> {
+  const results: IngestItemResult[] = new Array(items.length);
+  const parsed = await Promise.all(items.map((item) => parseMessage(item.raw)));
+  const pending: Pending[] = [];
+  parsed.forEach((p, index) => {
+    if (p.ok) pending.push({ index, item: items[index], message: p.message });
+    else results[index] = { status: 'error', code: p.error.code, message: p.error.message };
+  });
+
+  const known = await findByFingerprint(database, tenant.id, pending.map((p) => p.message.fingerprint));
+  const fresh: Pending[] = [];
+  const firstInBatch = new Set<string>();
+  const repeats: Pending[] = [];
+  for (const p of pending) {
+    const existing = known.get(p.message.fingerprint);
+    if (existing) results[p.index] = { status: 'existing', ...existing };
+    else if (firstInBatch.has(p.message.fingerprint)) repeats.push(p);
+    else (firstInBatch.add(p.message.fingerprint), fresh.push(p));
+  }
+
+  const recipientOf = (p: Pending) => (p.item.recipient ?? p.message.to[0]?.address ?? '').trim().toLowerCase();
+  const history = await loadHistory(database.query, tenant.id, {
+    senders: fresh.map((p) => p.message.from?.address.toLowerCase() ?? ''),
+    domains: fresh.map((p) => p.message.from?.registrableDomain ?? ''),
+    recipients: fresh.map(recipientOf),
+  });
+  const profile = { slug: tenant.slug, domains: tenant.domains, vips: tenant.vips };
+  const scored: { p: Pending; row: MessageRow; analysis: AnalysisRow; observation: Observation & { firstTimeSender: boolean } }[] = [];
+  for (const p of fresh) {
+    const recipient = recipientOf(p);
+    const address = p.message.from?.address.toLowerCase() ?? '';
+    const domain = p.message.from?.registrableDomain ?? '';
+    const at = p.item.receivedAt;
+    const signals = extractSignals(p.message, {
+      tenant: profile,
+      recipient,
+      sender: senderContext(history, address, domain, at),
+      recipientStats: recipientContext(history, recipient),
+    });
+    // Corrections do not exist yet; when they do, the active ones for this tenant go here.
+    const decision = evaluate(plan, signals, { corrections: [], identity: identifyMessage(p.message) });
+    const { row, analysis } = buildRows({ message: p.message, signals, decision, recipient, receivedAt: at, label: p.item.label ?? null });
+    const observation = { address, domain, recipient: row.recipient, at, flagged: decision.flagged, safe: decision.verdict === 'safe' };
+    scored.push({ p, row, analysis, observation: { ...observation, ...observe(history, observation) } });
+  }
+
+  const inserted = await database.transaction(async (sql) => {
+    const ids = await insertMessages(sql, tenant.id, scored.map((s) => s.row));
+    const stored = scored.filter((s) => ids.has(s.row.id));
+    await insertDetails(sql, stored.map((s) => ({ id: s.row.id, raw: s.p.item.raw, analysis: s.analysis })));
+    await saveHistory(sql, tenant.id, stored.map((s) => s.observation));
+    return ids;
+  });
+
+  for (const s of scored) {
+    if (inserted.has(s.row.id)) results[s.p.index] = { status: 'created', id: s.row.id, verdict: s.row.verdict, flagged: s.row.flagged, score: s.row.score };
+  }
+  // Lost a race with a concurrent ingest of the same bytes, or repeated within this batch.
+  const unresolved = [...scored.filter((s) => !inserted.has(s.row.id)).map((s) => s.p), ...repeats];
+  if (unresolved.length) {
+    const now = await findByFingerprint(database, tenant.id, unresolved.map((p) => p.message.fingerprint));
+    for (const p of unresolved) results[p.index] = { status: 'existing', ...now.get(p.message.fingerprint)! };
+  }
+  return results;
+}
+
+async function findByFingerprint(database: Database, tenantId: string, fingerprints: string[]): Promise<Map<string, StoredSummary>> {
+  if (!fingerprints.length) return new Map();
+  const rows = await database.query<StoredSummary & { fingerprint: string }>(
+    `SELECT id::text AS id, fingerprint, verdict, flagged, score FROM messages WHERE tenant_id = $1::uuid AND fingerprint = ANY($2::text[])`,
+    [tenantId, fingerprints],
+  );
+  return new Map(rows.map(({ fingerprint, ...rest }) => [fingerprint, rest]));
+}

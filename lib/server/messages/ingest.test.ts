@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { db } from '@/lib/db';
+import { AppError } from '@/lib/errors';
+import { makeTenant, makeUser, useTestDatabase } from '@/lib/server/auth/test-support';
+import { insertToken } from '@/lib/server/tokens/create';
+import { revokeIngestToken } from '@/lib/server/tokens/revoke';
+import { ingestMessage } from './ingest';
+import { ctxOf, readCorpusMessage, readManifest } from './test-support';
+
+let done: (() => Promise<void>) | undefined;
+beforeAll(async () => {
+  ({ done } = await useTestDatabase());
+}, 120_000);
+afterAll(() => done?.());
+
+async function failure(promise: Promise<unknown>) {
+  return promise.then(
+    () => null,
+    (e: unknown) => (e instanceof AppError ? { code: e.code, status: e.status, issues: e.issues } : e),
+  );
+}
+
+const phish = () => readManifest().find((e) => e.label === 'phish')!;
+
+describe('ingestMessage', () => {
+  it('stores a message once: same bytes, same tenant → the existing row', async () => {
+    const tenant = await makeTenant();
+    const ctx = ctxOf(await makeUser({ role: 'admin' }));
+    const raw = readCorpusMessage(phish());
+    const first = await ingestMessage({ ctx, tenant: tenant.slug, raw, label: 'phish', recipient: 'a@x.example' });
+    expect(first.created).toBe(true);
+    const again = await ingestMessage({ ctx, tenant: tenant.slug, raw });
+    expect(again).toMatchObject({ id: first.id, created: false, verdict: first.verdict });
+    const row = await db.message.findUniqueOrThrow({ where: { id: first.id }, include: { raw: true, analysis: true } });
+    expect(row.tenantId).toBe(tenant.id);
+    expect(row.label).toBe('phish');
+    expect(Buffer.from(row.raw!.raw).equals(Buffer.from(raw))).toBe(true);
+    expect(row.analysis!.packedNum.byteLength % 8).toBe(0);
+    // Another tenant gets its own copy.
+    const other = await makeTenant();
+    expect((await ingestMessage({ ctx, tenant: other.slug, raw })).id).not.toBe(first.id);
+  });
+
+  it('updates sender, domain and recipient stats', async () => {
+    const tenant = await makeTenant();
+    const ctx = ctxOf(await makeUser({ role: 'engineer', tenantIds: [tenant.id] }));
+    const ham = readManifest().filter((e) => e.label === 'ham').slice(0, 3);
+    for (const e of ham) await ingestMessage({ ctx, tenant: tenant.slug, raw: readCorpusMessage(e), recipient: 'Box@T.example' });
+    const recipient = await db.recipientStats.findUniqueOrThrow({ where: { tenantId_recipient: { tenantId: tenant.id, recipient: 'box@t.example' } } });
+    expect(recipient.messages).toBe(3);
+    const senders = await db.senderStats.findMany({ where: { tenantId: tenant.id } });
+    expect(senders.reduce((n, s) => n + s.messages, 0)).toBe(3);
+    expect(recipient.fromFirstTimeSenders).toBe(senders.length);
+    expect((await db.senderDomainStats.findMany({ where: { tenantId: tenant.id } })).length).toBeGreaterThan(0);
+  });
+
+  it('answers 422 with the parse code for unparseable input and 413 above the limit', async () => {
+    const tenant = await makeTenant();
+    const ctx = ctxOf(await makeUser({ role: 'admin' }));
+    const bad = await failure(ingestMessage({ ctx, tenant: tenant.slug, raw: new Uint8Array(0) }));
+    expect(bad).toMatchObject({ code: 'invalid_input', status: 422 });
+    expect((bad as { issues: { message: string }[] }).issues[0].message).toMatch(/^\w+: /);
+    const big = await failure(ingestMessage({ ctx, tenant: tenant.slug, raw: new Uint8Array(25 * 1024 * 1024 + 1) }));
+    expect(big).toMatchObject({ status: 413 });
+  });
+
+  it('limits users to granted tenants and roles that may ingest', async () => {
+    const mine = await makeTenant();
+    const other = await makeTenant();
+    const raw = readCorpusMessage(phish());
+    const engineer = ctxOf(await makeUser({ role: 'engineer', tenantIds: [mine.id] }));
+    expect(await failure(ingestMessage({ ctx: engineer, tenant: other.slug, raw }))).toMatchObject({ code: 'not_found' });
+    const support = ctxOf(await makeUser({ role: 'support', tenantIds: [mine.id] }));
+    expect(await failure(ingestMessage({ ctx: support, tenant: mine.slug, raw }))).toMatchObject({ code: 'forbidden' });
+  });
+
+  it('scopes tokens: missing/unknown/revoked → 401, other or unknown tenant → 403', async () => {
+    const mine = await makeTenant();
+    const other = await makeTenant();
+    const admin = ctxOf(await makeUser({ role: 'admin' }));
+    const raw = readCorpusMessage(phish());
+    const { token, id } = await insertToken(db, { tenantId: mine.id, slug: mine.slug, name: 'test', createdBy: null });
+    expect((await ingestMessage({ token, tenant: mine.slug, raw })).created).toBe(true);
+    expect(await failure(ingestMessage({ token: null, tenant: mine.slug, raw }))).toMatchObject({ status: 401 });
+    expect(await failure(ingestMessage({ token: 'trg_nope', tenant: mine.slug, raw }))).toMatchObject({ status: 401 });
+    expect(await failure(ingestMessage({ token, tenant: other.slug, raw }))).toMatchObject({ status: 403 });
+    expect(await failure(ingestMessage({ token, tenant: 'no-such-tenant-x', raw }))).toMatchObject({ status: 403 });
+    expect(await db.message.count({ where: { tenantId: other.id } })).toBe(0);
+    await revokeIngestToken({ ctx: admin, input: { tenant: mine.slug, id } });
+    expect(await failure(ingestMessage({ token, tenant: mine.slug, raw }))).toMatchObject({ status: 401 });
+  });
+});
