@@ -20,6 +20,8 @@ export const errorStatus = {
   not_found: 404,
   /** Wrong email or password, or a disabled account (deliberately indistinguishable). */
   invalid_credentials: 401,
+  /** The request body (a raw message) is over the size limit. */
+  payload_too_large: 413,
   /** Too many failed sign-ins; `retryAfterSeconds` says when to try again. */
   rate_limited: 429,
   /** Write conflicts with current state (duplicate, stale version). */
@@ -55,6 +57,7 @@ const defaultUserMessage: Record<ErrorCode, string> = {
   cross_origin: 'Cross-origin requests are not allowed. Reload the page and try again.',
   not_found: 'Not found.',
   invalid_credentials: 'Email or password is incorrect.',
+  payload_too_large: 'The request is larger than the size limit.',
   rate_limited: 'Too many attempts. Try again later.',
   conflict: 'This conflicts with a recent change. Reload and try again.',
   unavailable: 'The service is temporarily unavailable.',

@@ -8,6 +8,8 @@ import { parseAuthResults } from './auth-results';
 import { describeAttachment } from './attachments';
 import { extractHtmlContent } from './html-text';
 import { extractLinks } from './links';
+// Side effect: swaps postal-mime's Blob-based body join for a synchronous copy (same bytes).
+import './mime-decoders';
 import { prescanMessage } from './prescan';
 import { parseReceived } from './received';
 import { DEFAULT_PARSE_LIMITS, type ParseLimits, type ParseResult } from './types';

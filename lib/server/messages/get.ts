@@ -21,7 +21,7 @@ export async function getMessage({ ctx, input }: { ctx: Ctx; input: z.input<type
   });
   // Another tenant's id is indistinguishable from a missing one.
   if (!row) throw new AppError('not_found', { message: `message ${q.id} not in tenant ${tenant.slug}` });
-  const { analysis, raw, tenantId: _tenantId, ...summary } = row;
+  const { analysis, raw, ...summary } = row;
   return {
     ...summary,
     tenant: tenant.slug,

@@ -1,5 +1,5 @@
 import 'server-only';
-import { compileDefaultPlan, evaluate, extractSignals, identifyMessage, parseMessage, type ParsedMessage, type ParseErrorCode, type Plan } from '@/lib/engine';
+import { compileDefaultPlan, evaluate, extractSignals, identifyMessage, parseMessage, type ParsedMessage, type ParseErrorCode, type ParseResult, type Plan } from '@/lib/engine';
 import { loadHistory, observe, recipientContext, saveHistory, senderContext, type Observation } from './history';
 import { buildRows, type AnalysisRow, type Label, type MessageRow } from './row';
 import type { Database } from './sql';
@@ -27,10 +27,18 @@ export type IngestItemResult =
 
 type Pending = { index: number; item: IngestItem; message: ParsedMessage };
 
+export type BatchOptions = {
+  plan?: Plan;
+  /** Replaces the in-thread parser (the CLI passes a worker pool's). */
+  parse?: (raw: Uint8Array) => Promise<ParseResult>;
+};
+
 /** Ingests items into one tenant; results are in input order. Parse failures are results, not throws. */
-export async function ingestBatch(database: Database, tenant: IngestTenant, items: IngestItem[], plan: Plan = compileDefaultPlan()): Promise<IngestItemResult[]> {
+export async function ingestBatch(database: Database, tenant: IngestTenant, items: IngestItem[], options: BatchOptions = {}): Promise<IngestItemResult[]> {
+  const plan = options.plan ?? compileDefaultPlan();
+  const parse = options.parse ?? ((raw: Uint8Array) => parseMessage(raw));
   const results: IngestItemResult[] = new Array(items.length);
-  const parsed = await Promise.all(items.map((item) => parseMessage(item.raw)));
+  const parsed = await Promise.all(items.map((item) => parse(item.raw)));
   const pending: Pending[] = [];
   parsed.forEach((p, index) => {
     if (p.ok) pending.push({ index, item: items[index], message: p.message });
@@ -45,7 +53,10 @@ export async function ingestBatch(database: Database, tenant: IngestTenant, item
     const existing = known.get(p.message.fingerprint);
     if (existing) results[p.index] = { status: 'existing', ...existing };
     else if (firstInBatch.has(p.message.fingerprint)) repeats.push(p);
-    else (firstInBatch.add(p.message.fingerprint), fresh.push(p));
+    else {
+      firstInBatch.add(p.message.fingerprint);
+      fresh.push(p);
+    }
   }
 
   const recipientOf = (p: Pending) => (p.item.recipient ?? p.message.to[0]?.address ?? '').trim().toLowerCase();

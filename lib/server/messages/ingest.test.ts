@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { makeTenant, makeUser, useTestDatabase } from '@/lib/server/auth/test-support';
-import { insertToken } from '@/lib/server/tokens/create';
+import { insertToken } from '@/lib/server/tokens/insert';
 import { revokeIngestToken } from '@/lib/server/tokens/revoke';
 import { ingestMessage } from './ingest';
 import { ctxOf, readCorpusMessage, readManifest } from './test-support';

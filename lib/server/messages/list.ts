@@ -78,7 +78,11 @@ export async function listMessages({ ctx, input }: { ctx: Ctx; input: ListMessag
   ]);
   const page = rows.slice(0, q.limit);
   const last = page.at(-1);
-  const items = page.map(({ key: _key, ...item }) => item);
+  const items: MessageListItem[] = page.map((row) => {
+    const item: Partial<typeof row> = { ...row };
+    delete item.key;
+    return item as MessageListItem;
+  });
   const n = counted[0]?.n ?? 0;
   return {
     items,

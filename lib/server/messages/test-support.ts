@@ -15,8 +15,8 @@ export function readManifest(): ManifestEntry[] {
   return manifest;
 }
 
-export function readCorpusMessage(entry: ManifestEntry): Uint8Array {
-  return readFileSync(path.join(corpusDir, entry.path));
+export function readCorpusMessage(entry: ManifestEntry): Uint8Array<ArrayBuffer> {
+  return new Uint8Array(readFileSync(path.join(corpusDir, entry.path)));
 }
 
 export function ctxOf(user: { id: string; email: string; name: string; role: Ctx['user']['role'] }): Ctx {
