@@ -35,5 +35,5 @@ export default defineConfig([
     files: ['lib/engine/**/*.test.ts'],
     rules: { 'no-restricted-globals': 'off' },
   },
-  globalIgnores(['.next/**', 'node_modules/**', '.data/**', 'lib/db/generated/**', 'next-env.d.ts', 'playwright-report/**', 'test-results/**']),
+  globalIgnores(['.next*/**', 'node_modules/**', '.data/**', 'lib/db/generated/**', 'next-env.d.ts', 'playwright-report/**', 'test-results/**']),
 ]);

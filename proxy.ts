@@ -19,6 +19,11 @@ function isPublic(pathname: string): boolean {
 // process.env.NODE_ENV is inlined at build time; lib/env is server-only and not for proxy code.
 const isDev = process.env.NODE_ENV === 'development';
 
+// The message preview document (lib/server/render) is the one response the console frames: its
+// route sends the strict preview CSP (frame-ancestors 'self'), X-Frame-Options and Referrer-Policy.
+// Headers set here would replace the route's, so for that path they are left to the route.
+const previewPath = /^\/t\/[^/]+\/messages\/[^/]+\/preview$/;
+
 function contentSecurityPolicy(nonce: string): string {
   return [
     "default-src 'self'",
@@ -36,13 +41,15 @@ function contentSecurityPolicy(nonce: string): string {
   ].join('; ');
 }
 
-function withSecurityHeaders(response: NextResponse, csp: string): NextResponse {
-  response.headers.set('Content-Security-Policy', csp);
+function withSecurityHeaders(response: NextResponse, csp: string, isPreview = false): NextResponse {
+  if (!isPreview) {
+    response.headers.set('Content-Security-Policy', csp);
+    response.headers.set('X-Frame-Options', 'DENY');
+    // same-origin, not no-referrer: with no-referrer Chrome sends `Origin: null` on form posts,
+    // which would break the same-origin check for plain (pre-hydration) form submissions.
+    response.headers.set('Referrer-Policy', 'same-origin');
+  }
   response.headers.set('X-Content-Type-Options', 'nosniff');
-  response.headers.set('X-Frame-Options', 'DENY');
-  // same-origin, not no-referrer: with no-referrer Chrome sends `Origin: null` on form posts,
-  // which would break the same-origin check for plain (pre-hydration) form submissions.
-  response.headers.set('Referrer-Policy', 'same-origin');
   response.headers.set('Cross-Origin-Opener-Policy', 'same-origin');
   response.headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=()');
   return response;
@@ -78,7 +85,7 @@ export function proxy(request: NextRequest) {
   requestHeaders.set('Content-Security-Policy', csp);
   requestHeaders.set('x-nonce', nonce);
   requestHeaders.set('x-triage-path', pathname + search);
-  return withSecurityHeaders(NextResponse.next({ request: { headers: requestHeaders } }), csp);
+  return withSecurityHeaders(NextResponse.next({ request: { headers: requestHeaders } }), csp, previewPath.test(pathname));
 }
 
 export const config = {

@@ -50,7 +50,8 @@ test('the tenant switcher keeps the section and the URL holds the tenant', async
   await expect(page.getByRole('heading', { name: 'Northwind Traders', exact: true })).toBeVisible();
   await page.getByRole('combobox', { name: 'Tenant' }).selectOption('fabrikam');
   await expect(page).toHaveURL(/\/t\/fabrikam\/messages$/);
-  await expect(page.getByRole('heading', { name: 'No messages ingested for Fabrikam Inc yet' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Fabrikam Inc', exact: true })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Messages' })).toBeVisible();
 });
 
 test('the admin page lists users and tenants', async ({ page }) => {

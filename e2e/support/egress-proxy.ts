@@ -38,6 +38,9 @@ export type EgressProxy = {
  *   the proxy (DNS prefetch, a bug) cannot reach a real host. IP literals are never resolved
  *   and the proxy address is one; localhost stays resolvable for the console.
  * - the rest: no background traffic of Chromium's own, no GPU, no QUIC, WebRTC only via proxy.
+ *   AutofillServerCommunication: Chromium asks content-autofill.googleapis.com about the forms on
+ *   a page (seen on the console's sign-in and shell) through the *context* proxy, where it would
+ *   read as a page leak. It is the browser's service, not page content, so it is switched off.
  */
 export function egressProxyChromiumArgs(port: number): string[] {
   return [
@@ -52,6 +55,7 @@ export function egressProxyChromiumArgs(port: number): string[] {
     '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost',
     '--disable-quic',
     '--force-webrtc-ip-handling-policy=disable_non_proxied_udp',
+    '--disable-features=AutofillServerCommunication',
   ];
 }
 

@@ -31,8 +31,9 @@ describe('migrations match prisma/schema.prisma', () => {
   it('sees the whole schema (guards against a parser that silently reads nothing)', () => {
     const expected = expectedShape(parsePrismaSchema(schemaText));
     expect(Object.keys(expected.tables).sort()).toEqual([
-      'ingest_tokens', 'login_attempts', 'message_analysis', 'message_raw', 'messages', 'recipient_stats',
-      'sender_domain_stats', 'sender_stats', 'sessions', 'tenant_grants', 'tenants', 'users', 'vips',
+      'audit_log', 'correction_events', 'corrections', 'ingest_tokens', 'login_attempts', 'message_analysis', 'message_raw',
+      'messages', 'recipient_stats', 'rescore_runs', 'sender_domain_stats', 'sender_stats', 'sessions', 'tenant_grants', 'tenants',
+      'users', 'vips',
     ]);
     expect(expected.enums).toEqual({ Role: ['support', 'engineer', 'admin'] });
     expect(expected.tables.sessions.foreignKeys.sessions_user_id_fkey).toMatchObject({ table: 'users', onDelete: 'CASCADE', onUpdate: 'CASCADE' });

@@ -1,9 +1,15 @@
 import 'server-only';
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { hashPassword } from '@/lib/crypto/password';
 import { demoTenants } from '@/lib/demo/tenants';
 import { env } from '@/lib/env';
+// The one lib/server import in lib/db: seeding users and grants must write their audit rows.
+import { auditSeededAccount } from '@/lib/server/audit/seed-hooks';
 import { createPrismaClient } from './client';
-import type { Role } from './generated/client';
+import type { PrismaClient, Role } from './generated/client';
 
 export const DEMO_PASSWORD = 'triage-demo';
 
@@ -23,9 +29,19 @@ export type SeedOptions = {
   production?: boolean;
   /** Defaults to env.TRIAGE_DEMO. */
   demo?: boolean;
+  /**
+   * The labelled corpus to ingest into the demo tenants (DIR/manifest.jsonl): defaults to
+   * `../shared/corpus` beside the repository; `false` skips it (tests that only need accounts).
+   */
+  corpus?: string | false;
+  /** Parse worker threads for the corpus ingest; default one per core (0 = in-thread). */
+  workers?: number;
 };
 
-export type SeedResult = { tenantsCreated: number; usersCreated: number; grantsCreated: number };
+export type SeedResult = { tenantsCreated: number; usersCreated: number; grantsCreated: number; messagesIngested: number };
+
+/** The development corpus: `../shared/corpus` beside the repository, as CI and the README lay it out. */
+export const demoCorpusDir = path.resolve(fileURLToPath(new URL('../..', import.meta.url)), '../shared/corpus');
 
 /** Seeding was refused: demo accounts with a published password must not reach production by accident. */
 export class SeedRefusedError extends Error {
@@ -85,16 +101,59 @@ export async function seedDatabase(url: string, options: SeedOptions = {}): Prom
         });
         if (!found) usersCreated++;
         const grants = a.tenants.map((slug) => ({ userId: user.id, tenantId: tenantIds.get(slug)! }));
+        // Audit hook (lib/server/audit): which grants are new, read before they are created.
+        const granted = new Set((await tx.tenantGrant.findMany({ where: { userId: user.id }, select: { tenantId: true } })).map((g) => g.tenantId));
         const created = await tx.tenantGrant.createMany({ data: grants, skipDuplicates: true });
         grantsCreated += created.count;
+        const newGrants = a.tenants.map((slug) => ({ slug, tenantId: tenantIds.get(slug)! })).filter((g) => !granted.has(g.tenantId));
+        await auditSeededAccount(tx, { user, userCreated: !found, newGrants });
       }
       return { tenantsCreated, usersCreated, grantsCreated };
     }, { maxWait: 10_000, timeout: 30_000 });
     log(`Seeded demo data: ${result.tenantsCreated} tenants, ${result.usersCreated} accounts, ${result.grantsCreated} grants created.`);
-    return result;
+    const corpus = options.corpus ?? demoCorpusDir;
+    const messagesIngested = corpus === false ? 0 : await seedCorpus(prisma, url, corpus, { log, workers: options.workers });
+    return { ...result, messagesIngested };
   } finally {
     await prisma.$disconnect();
   }
+}
+
+/**
+ * Ingests the labelled corpus into the demo tenants through the real pipeline (parse, score,
+ * store, history), so a fresh console shows real flagged messages and real false positives with
+ * their manifest label as ground truth. Skipped when the corpus is absent or the demo tenants
+ * already hold messages (a re-seed must not take half a minute to find only duplicates).
+ */
+async function seedCorpus(prisma: PrismaClient, url: string, dir: string, options: { log: (line: string) => void; workers?: number }): Promise<number> {
+  const { log } = options;
+  if (!existsSync(path.join(dir, 'manifest.jsonl'))) {
+    log(`Demo corpus not found at ${dir} (no manifest.jsonl): skipped; the tenants start without messages.`);
+    return 0;
+  }
+  const present = await prisma.message.count({ where: { tenant: { slug: { in: demoTenants.map((t) => t.slug) } } } });
+  if (present > 0) {
+    log(`Demo tenants already hold ${present} messages: corpus not ingested again.`);
+    return 0;
+  }
+  // The bulk ingester lives in lib/server (it is the app's one ingest pipeline); loaded only here,
+  // so seeding accounts alone never pulls in the engine.
+  const { ingestCorpus } = await import('@/lib/server/ingest/ingest-corpus');
+  log(`Ingesting the demo corpus (${dir}) in date order…`);
+  let reported = 0;
+  const summary = await ingestCorpus(url, dir, {
+    workers: options.workers ?? Math.min(4, availableParallelism()),
+    onProgress: (done, total) => {
+      // A line per quarter: `npm start` output stays readable.
+      if (done === total || done - reported >= total / 4) {
+        reported = done;
+        log(`  ${done}/${total} messages`);
+      }
+    },
+  });
+  const errors = Object.entries(summary.errors).map(([code, n]) => `${code} ${n}`).join(', ') || 'none';
+  log(`Ingested ${summary.ingested} corpus messages in ${summary.seconds.toFixed(1)} s (${summary.perSecond.toFixed(0)}/s); duplicates ${summary.duplicates}, errors: ${errors}.`);
+  return summary.ingested;
 }
 
 /** Whether the database has any user yet; `npm start` seeds only an empty database. */

@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { UserRow } from '@/lib/server/users/list';
+import type { CorrectionDetail } from '@/lib/server/corrections/get';
 import { fetchJson } from './make-query-client';
 
 // Query keys are built only here: components and invalidations use these factories, never
@@ -15,5 +16,33 @@ export function adminUsersQuery() {
   return queryOptions({
     queryKey: [...queryKeys.admin, 'users'] as const,
     queryFn: () => fetchJson<UserRow[]>('/api/admin/users'),
+  });
+}
+
+/** One stored message (the message page is server-rendered; its re-score mutation is keyed here). */
+export const messageKeys = {
+  rescore: (tenant: string, id: string) => [...queryKeys.tenant(tenant), 'message', id, 'rescore'] as const,
+};
+
+// ---- Corrections (components/corrections) ----
+
+/** What JSON makes of a server type: dates arrive as ISO strings. */
+export type Jsonified<T> = T extends Date
+  ? string
+  : T extends (infer U)[]
+    ? Jsonified<U>[]
+    : T extends object
+      ? { [K in keyof T]: Jsonified<T[K]> }
+      : T;
+
+/**
+ * One correction with its timeline and re-score runs (GET /t/{tenant}/corrections/{id}/state).
+ * The page polls it while a re-score run is queued or running.
+ */
+export function correctionQuery(tenant: string, id: number) {
+  return queryOptions({
+    queryKey: [...queryKeys.tenant(tenant), 'corrections', id] as const,
+    // A redirect means the session cookie is gone (proxy sends pages to sign-in): fail, don't parse HTML.
+    queryFn: () => fetchJson<Jsonified<CorrectionDetail>>(`/t/${encodeURIComponent(tenant)}/corrections/${id}/state`, { redirect: 'error' }),
   });
 }

@@ -1,6 +1,9 @@
 import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { createHandler, type HandlerInit, type Job } from './handlers';
+import { DEFAULT_MODEL_PATH, DEFAULT_RULESET_PATH } from './plan';
+import { bundledWorker } from './worker-bundle';
 
 export type PoolOptions<R> = {
   init: HandlerInit;
@@ -37,15 +40,14 @@ export async function runPool<R>(opts: PoolOptions<R>): Promise<void> {
       nextToDeliver++;
     }
   };
-  const api = import.meta.resolve('tsx/esm/api');
-  const entry = new URL('./worker.ts', import.meta.url).href;
-  // tsx hooks are not inherited by workers on Node 20: register them before importing the entry.
-  const boot = `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); })`;
+  const boot = await workerBoot();
+  // The bundled worker resolves files from its own location, so pass the plan's paths resolved.
+  const init: HandlerInit = { ...opts.init, rulesetPath: opts.init.rulesetPath ?? DEFAULT_RULESET_PATH, modelPath: opts.init.modelPath ?? DEFAULT_MODEL_PATH };
   const count = Math.min(workers, Math.max(1, batches.length));
   await Promise.all(
     Array.from({ length: count }, () =>
       new Promise<void>((resolve, reject) => {
-        const worker = new Worker(boot, { eval: true, workerData: opts.init });
+        const worker = new Worker(boot, { eval: true, workerData: init });
         const feed = () => {
           if (nextBatch >= batches.length) {
             void worker.terminate().then(() => resolve());
@@ -67,6 +69,16 @@ export async function runPool<R>(opts: PoolOptions<R>): Promise<void> {
     ),
   );
   deliver();
+}
+
+/** Worker start-up code: the bundled entry when it can be built, else the TypeScript entry via tsx. */
+async function workerBoot(): Promise<string> {
+  const bundled = await bundledWorker(fileURLToPath(new URL('./worker.ts', import.meta.url)));
+  if (bundled) return `import(${JSON.stringify(bundled)})`;
+  const api = import.meta.resolve('tsx/esm/api');
+  const entry = new URL('./worker.ts', import.meta.url).href;
+  // tsx hooks are not inherited by workers on Node 20: register them before importing the entry.
+  return `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); })`;
 }
 
 async function runInline<R>(opts: PoolOptions<R>): Promise<void> {

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { TenantsTable } from '@/components/admin/tenants-table';
 import { UsersTable } from '@/components/admin/users-table';
 import { PageHeader } from '@/components/ui/page-header';
@@ -13,7 +14,15 @@ export default async function AdminPage() {
   const [users, tenants] = await loadForPage(() => Promise.all([listUsers({ ctx }), listAllTenants({ ctx })]));
   return (
     <>
-      <PageHeader title="Admin" description="Who can use the console, and which customer tenants they may see." />
+      <PageHeader
+        title="Admin"
+        description="Who can use the console, and which customer tenants they may see."
+        actions={
+          <Link href="/admin/audit" className="btn">
+            Audit log
+          </Link>
+        }
+      />
       <div className="space-y-5">
         <UsersTable users={users} />
         <TenantsTable tenants={tenants} />

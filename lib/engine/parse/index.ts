@@ -6,6 +6,7 @@ import type { Header, ParsedMessage } from '../types';
 import { parseFromHeader, toAddress, toAddresses } from './addresses';
 import { parseAuthResults } from './auth-results';
 import { describeAttachment } from './attachments';
+import { parseSimpleMime, type MimeFields } from './fast-mime';
 import { extractHtmlContent } from './html-text';
 import { extractLinks } from './links';
 // Side effect: swaps postal-mime's Blob-based body join for a synchronous copy (same bytes).
@@ -27,9 +28,15 @@ export async function parseMessage(raw: Uint8Array, limits?: Partial<ParseLimits
   const scan = prescanMessage(latin1, lim);
   if (scan.error) return { ok: false, error: scan.error };
 
-  let email: Awaited<ReturnType<typeof PostalMime.parse>>;
+  let email: MimeFields | null = null;
   try {
-    email = await PostalMime.parse(raw, {
+    // Simple messages (text/HTML parts, plain attachments) skip postal-mime; null: not simple.
+    email = parseSimpleMime(raw, lim.maxDepth);
+  } catch {
+    email = null;
+  }
+  try {
+    email ??= await PostalMime.parse(raw, {
       // The pre-scan already bounded depth; these are postal-mime's own backstops.
       maxNestingDepth: lim.maxDepth + 1,
       maxRfc822NestingDepth: 3,
@@ -51,7 +58,7 @@ function toIsoDate(value: string | undefined): string | null {
   return Number.isNaN(t) ? null : new Date(t).toISOString();
 }
 
-function buildMessage(raw: Uint8Array, email: Awaited<ReturnType<typeof PostalMime.parse>>, hasPlain: boolean): ParsedMessage {
+function buildMessage(raw: Uint8Array, email: MimeFields, hasPlain: boolean): ParsedMessage {
   const headers: Header[] = email.headers.map((h) => ({ key: h.key, name: h.originalKey, value: h.value }));
   const html = email.html ?? '';
   // postal-mime renders a text body from the HTML when there is no text/plain part; we keep

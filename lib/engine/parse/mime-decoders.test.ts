@@ -4,11 +4,17 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseMessage } from './index';
 import { joinChunks, setFastMimeDecoders } from './mime-decoders';
+import { setFastParse } from './mime-helpers';
 import { buildRaw, buildWithAttachments } from './test-support';
 
-afterEach(() => setFastMimeDecoders(true));
+afterEach(() => {
+  setFastMimeDecoders(true);
+  setFastParse(true);
+});
 
+// postal-mime's path only: the simple-message fast path (fast-mime.ts) would bypass the decoders.
 async function bothPaths(raw: Uint8Array) {
+  setFastParse(false);
   setFastMimeDecoders(false);
   const slow = await parseMessage(raw);
   setFastMimeDecoders(true);

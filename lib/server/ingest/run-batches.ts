@@ -1,8 +1,9 @@
 import 'server-only';
-import { compileDefaultPlan, type ParseResult } from '@/lib/engine';
+import { compileDefaultPlan, type TenantProfile } from '@/lib/engine';
 import { ingestBatch, type IngestItem, type IngestTenant } from '@/lib/server/messages/ingest-batch';
 import type { Database } from '@/lib/server/messages/sql';
-import { createParsePool } from './parse-pool';
+import type { Analyzed } from '@/lib/server/messages/row';
+import { createAnalyzePool } from './parse-pool';
 
 export type BulkItem = IngestItem & { tenant: IngestTenant; source: string };
 
@@ -19,59 +20,62 @@ export type BulkSummary = {
 export type BulkOptions = {
   batchSize?: number;
   onProgress?: (done: number, total: number) => void;
-  /** Parse on this many worker threads (only under tsx: the CLI and seed). 0 = in-thread. */
+  /** Parse and extract content signals on this many worker threads (only under tsx: the CLI and seed). 0 = in-thread. */
   workers?: number;
 };
 
-// Items are processed in the order given (the order history accrues in). Each chunk is split by
-// tenant and the tenants' batches run concurrently: they touch disjoint history, and one tenant's
-// scoring overlaps another's database write. With workers, the next chunk is parsed while the
-// current one is scored and written.
+// Items are processed in the order given (the order history accrues in), each tenant's as its own
+// chain of batches: tenants touch disjoint history, so the chains run concurrently and one
+// tenant's scoring overlaps another's database write, with no barrier between them. A tenant's
+// next batch waits for its previous one to commit (it loads the history that batch wrote). With
+// workers, each chain keeps its next PREFETCH batches queued for analysis, so the workers parse
+// while the main thread scores and PostgreSQL writes.
+const PREFETCH = 2;
+
 export async function runBatches(database: Database, items: BulkItem[], options: BulkOptions = {}): Promise<BulkSummary> {
   const started = performance.now();
   const plan = compileDefaultPlan();
   const batchSize = options.batchSize ?? 200;
   const summary: BulkSummary = { total: items.length, ingested: 0, duplicates: 0, errors: {}, failures: [], seconds: 0, perSecond: 0 };
-  const tenantCount = new Set(items.map((i) => i.tenant.id)).size || 1;
-  const chunkSize = batchSize * tenantCount;
-  const chunks: BulkItem[][] = [];
-  for (let start = 0; start < items.length; start += chunkSize) chunks.push(items.slice(start, start + chunkSize));
+  const chains = new Map<string, BulkItem[][]>();
+  for (const item of items) {
+    const batches = chains.get(item.tenant.id) ?? [];
+    if (!batches.length || batches[batches.length - 1].length >= batchSize) batches.push([]);
+    batches[batches.length - 1].push(item);
+    chains.set(item.tenant.id, batches);
+  }
 
-  const pool = options.workers ? createParsePool(options.workers) : null;
-  const prefetched = new Map<Uint8Array, Promise<ParseResult>>();
-  const prefetch = (chunk: BulkItem[] | undefined) => {
-    if (pool) for (const item of chunk ?? []) prefetched.set(item.raw, pool.parse(item.raw));
+  const pool = options.workers ? createAnalyzePool(options.workers) : null;
+  const prefetched = new Map<Uint8Array, Promise<Analyzed>>();
+  const prefetch = (batch: BulkItem[] | undefined) => {
+    if (pool) for (const item of batch ?? []) if (!prefetched.has(item.raw)) prefetched.set(item.raw, pool.analyze(item.raw, item.tenant, item.recipient));
   };
-  const parse = pool
-    ? (raw: Uint8Array) => {
-        const result = prefetched.get(raw) ?? pool.parse(raw);
+  const analyze = pool
+    ? (raw: Uint8Array, tenant: TenantProfile, recipient?: string) => {
+        const result = prefetched.get(raw) ?? pool.analyze(raw, tenant, recipient);
         prefetched.delete(raw);
         return result;
       }
     : undefined;
   let done = 0;
-  try {
-    prefetch(chunks[0]);
-    for (const [index, chunk] of chunks.entries()) {
-      prefetch(chunks[index + 1]);
-      const groups = new Map<string, BulkItem[]>();
-      for (const item of chunk) groups.set(item.tenant.id, [...(groups.get(item.tenant.id) ?? []), item]);
-      await Promise.all(
-        [...groups.values()].map(async (group) => {
-          const results = await ingestBatch(database, group[0].tenant, group, { plan, parse });
-          results.forEach((r, i) => {
-            if (r.status === 'created') summary.ingested++;
-            else if (r.status === 'existing') summary.duplicates++;
-            else if (r.status === 'error') {
-              summary.errors[r.code] = (summary.errors[r.code] ?? 0) + 1;
-              summary.failures.push({ source: group[i].source, code: r.code, message: r.message });
-            }
-          });
-          done += group.length;
-          options.onProgress?.(done, items.length);
-        }),
-      );
+  const runChain = async (batches: BulkItem[][]) => {
+    for (const [index, batch] of batches.entries()) {
+      for (let ahead = 0; ahead <= PREFETCH; ahead++) prefetch(batches[index + ahead]);
+      const results = await ingestBatch(database, batch[0].tenant, batch, { plan, analyze });
+      results.forEach((r, i) => {
+        if (r.status === 'created') summary.ingested++;
+        else if (r.status === 'existing') summary.duplicates++;
+        else if (r.status === 'error') {
+          summary.errors[r.code] = (summary.errors[r.code] ?? 0) + 1;
+          summary.failures.push({ source: batch[i].source, code: r.code, message: r.message });
+        }
+      });
+      done += batch.length;
+      options.onProgress?.(done, items.length);
     }
+  };
+  try {
+    await Promise.all([...chains.values()].map(runChain));
   } finally {
     await pool?.close();
   }

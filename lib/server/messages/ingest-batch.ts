@@ -1,13 +1,15 @@
 import 'server-only';
-import { compileDefaultPlan, evaluate, extractSignals, identifyMessage, parseMessage, type ParsedMessage, type ParseErrorCode, type ParseResult, type Plan } from '@/lib/engine';
-import { loadHistory, observe, recipientContext, saveHistory, senderContext, type Observation } from './history';
-import { buildRows, type AnalysisRow, type Label, type MessageRow } from './row';
+import { compileDefaultPlan, evaluate, type ParseErrorCode, type Plan, type SignalSet, type TenantProfile } from '@/lib/engine';
+import { loadActiveCorrectionsWith } from '@/lib/server/corrections/active';
+import { historyStub, loadHistory, observe, recipientContext, saveHistory, senderContext, withHistory, type Observation } from './history';
+import { analyzeRaw, buildRows, type Analyzed, type AnalysisRow, type Label, type MessageRow, type MessageSummary } from './row';
 import type { Database } from './sql';
 import { insertDetails, insertMessages } from './store';
 
-// The one ingest pipeline (API, CLI and seed): parse → skip known fingerprints → load the tenant
-// history the batch touches → score in order (updating history in memory) → one transaction that
-// stores messages, raw bytes, analysis and the stats deltas.
+// The one ingest pipeline (API, CLI and seed): analyze (parse + content signals; on worker threads
+// in the CLI) → skip known fingerprints → load the tenant history the batch touches → add history
+// signals and decide in order (updating history in memory) → one transaction that stores messages,
+// raw bytes, analysis and the stats deltas.
 
 export type IngestTenant = { id: string; slug: string; domains: string[]; vips: { name: string; addresses: string[] }[] };
 
@@ -25,24 +27,25 @@ export type IngestItemResult =
   | ({ status: 'created' | 'existing' } & StoredSummary)
   | { status: 'error'; code: ParseErrorCode; message: string };
 
-type Pending = { index: number; item: IngestItem; message: ParsedMessage };
+type Pending = { index: number; item: IngestItem; message: MessageSummary; recipient: string; content: SignalSet };
 
 export type BatchOptions = {
   plan?: Plan;
-  /** Replaces the in-thread parser (the CLI passes a worker pool's). */
-  parse?: (raw: Uint8Array) => Promise<ParseResult>;
+  /** Replaces the in-thread analyzeRaw (the CLI passes a worker pool's). */
+  analyze?: (raw: Uint8Array, tenant: TenantProfile, recipient?: string) => Promise<Analyzed>;
 };
 
 /** Ingests items into one tenant; results are in input order. Parse failures are results, not throws. */
 export async function ingestBatch(database: Database, tenant: IngestTenant, items: IngestItem[], options: BatchOptions = {}): Promise<IngestItemResult[]> {
   const plan = options.plan ?? compileDefaultPlan();
-  const parse = options.parse ?? ((raw: Uint8Array) => parseMessage(raw));
+  const analyze = options.analyze ?? analyzeRaw;
+  const profile = { slug: tenant.slug, domains: tenant.domains, vips: tenant.vips };
   const results: IngestItemResult[] = new Array(items.length);
-  const parsed = await Promise.all(items.map((item) => parse(item.raw)));
+  const [analyzed, empty] = await Promise.all([Promise.all(items.map((item) => analyze(item.raw, profile, item.recipient))), historyStub()]);
   const pending: Pending[] = [];
-  parsed.forEach((p, index) => {
-    if (p.ok) pending.push({ index, item: items[index], message: p.message });
-    else results[index] = { status: 'error', code: p.error.code, message: p.error.message };
+  analyzed.forEach((a, index) => {
+    if (a.ok) pending.push({ index, item: items[index], message: a.summary, recipient: a.recipient, content: a.signals });
+    else results[index] = { status: 'error', code: a.code, message: a.message };
   });
 
   const known = await findByFingerprint(database, tenant.id, pending.map((p) => p.message.fingerprint));
@@ -59,27 +62,27 @@ export async function ingestBatch(database: Database, tenant: IngestTenant, item
     }
   }
 
-  const recipientOf = (p: Pending) => (p.item.recipient ?? p.message.to[0]?.address ?? '').trim().toLowerCase();
+  const recipientOf = (p: Pending) => p.recipient;
   const history = await loadHistory(database.query, tenant.id, {
     senders: fresh.map((p) => p.message.from?.address.toLowerCase() ?? ''),
     domains: fresh.map((p) => p.message.from?.registrableDomain ?? ''),
     recipients: fresh.map(recipientOf),
   });
-  const profile = { slug: tenant.slug, domains: tenant.domains, vips: tenant.vips };
+  // Active corrections are part of the engine's input at scoring time: loaded once per batch.
+  const corrections = fresh.length ? await loadActiveCorrectionsWith(database.query, tenant.id) : [];
   const scored: { p: Pending; row: MessageRow; analysis: AnalysisRow; observation: Observation & { firstTimeSender: boolean } }[] = [];
   for (const p of fresh) {
     const recipient = recipientOf(p);
     const address = p.message.from?.address.toLowerCase() ?? '';
     const domain = p.message.from?.registrableDomain ?? '';
     const at = p.item.receivedAt;
-    const signals = extractSignals(p.message, {
+    const signals = withHistory(p.content, {
       tenant: profile,
       recipient,
       sender: senderContext(history, address, domain, at),
       recipientStats: recipientContext(history, recipient),
-    });
-    // Corrections do not exist yet; when they do, the active ones for this tenant go here.
-    const decision = evaluate(plan, signals, { corrections: [], identity: identifyMessage(p.message) });
+    }, empty);
+    const decision = evaluate(plan, signals, { corrections, identity: p.message.identity });
     const { row, analysis } = buildRows({ message: p.message, signals, decision, recipient, receivedAt: at, label: p.item.label ?? null });
     const observation = { address, domain, recipient: row.recipient, at, flagged: decision.flagged, safe: decision.verdict === 'safe' };
     scored.push({ p, row, analysis, observation: { ...observation, ...observe(history, observation) } });

@@ -4,7 +4,10 @@ import { AppError } from '@/lib/errors';
 import { makeTenant, makeUser, useTestDatabase } from '@/lib/server/auth/test-support';
 import { insertToken } from '@/lib/server/tokens/insert';
 import { revokeIngestToken } from '@/lib/server/tokens/revoke';
+import { extractSignals, parseMessage, type ScoringContext } from '@/lib/engine';
+import { historyStub, withHistory } from './history';
 import { ingestMessage } from './ingest';
+import { analyzeRaw } from './row';
 import { ctxOf, readCorpusMessage, readManifest } from './test-support';
 
 let done: (() => Promise<void>) | undefined;
@@ -88,5 +91,31 @@ describe('ingestMessage', () => {
     expect(await db.message.count({ where: { tenantId: other.id } })).toBe(0);
     await revokeIngestToken({ ctx: admin, input: { tenant: mine.slug, id } });
     expect(await failure(ingestMessage({ token, tenant: mine.slug, raw }))).toMatchObject({ status: 401 });
+  });
+});
+
+describe('withHistory', () => {
+  // The bulk ingester extracts content signals on worker threads before the history is known and
+  // adds sender.*/recipient.* afterwards: that must equal extracting with the full context.
+  it('equals extractSignals with the full context, on corpus messages', async () => {
+    const tenant = { slug: 'northwind', domains: ['northwind.example'], vips: [{ name: 'Priya Shah', addresses: ['priya.shah@northwind.example'] }] };
+    const contexts: Omit<ScoringContext, 'tenant' | 'recipient'>[] = [
+      { sender: null, recipientStats: null },
+      { sender: { addressMessages: 0, domainMessages: 4, firstSeenDaysAgo: 0, flaggedShare: 0.5, correctedSafeShare: 0 }, recipientStats: { messages: 9, firstTimeSenderShare: 0.3, safeShare: 0.6 } },
+      { sender: { addressMessages: 12, domainMessages: 40, firstSeenDaysAgo: 33.7, flaggedShare: 0, correctedSafeShare: 0.25 }, recipientStats: null },
+    ];
+    const empty = await historyStub();
+    const entries = readManifest().filter((_e, i) => i % 173 === 0);
+    for (const [i, entry] of entries.entries()) {
+      const raw = readCorpusMessage(entry);
+      const recipient = i % 2 ? 'priya.shah@northwind.example' : entry.recipient;
+      const analyzed = await analyzeRaw(raw, tenant, recipient);
+      const parsed = await parseMessage(raw);
+      if (!analyzed.ok || !parsed.ok) throw new Error(`${entry.path} does not parse`);
+      for (const context of contexts) {
+        const full = { tenant, recipient, ...context };
+        expect(withHistory(analyzed.signals, full, empty)).toEqual(extractSignals(parsed.message, full));
+      }
+    }
   });
 });

@@ -1,8 +1,9 @@
 import 'server-only';
 import { DEFAULT_PARSE_LIMITS } from '@/lib/engine';
+import { correctionPaths, correctionSchemas } from '@/lib/server/corrections/openapi';
 
-// The /api/v1 contract, hand-written (the surface is one endpoint). Keep in step with
-// app/api/v1/tenants/[slug]/messages/route.ts.
+// The /api/v1 contract, hand-written (the surface is small). Keep in step with
+// app/api/v1/tenants/[slug]/messages/route.ts; the corrections part lives beside its route.
 
 const error = { $ref: '#/components/schemas/Error' };
 const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: error } } });
@@ -15,6 +16,7 @@ export const openApiDocument = {
   components: {
     securitySchemes: { ingestToken: { type: 'http', scheme: 'bearer', description: 'An ingest token (`trg_…`) from `npm run token`.' } },
     schemas: {
+      ...correctionSchemas,
       Ingested: {
         type: 'object',
         required: ['id', 'verdict', 'flagged', 'score', 'url'],
@@ -69,5 +71,6 @@ export const openApiDocument = {
         },
       },
     },
+    ...correctionPaths,
   },
 } as const;

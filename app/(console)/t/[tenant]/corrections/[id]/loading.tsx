@@ -1,0 +1,5 @@
+import { TwoColumnSkeleton } from '@/components/corrections/two-column-skeleton';
+
+export default function Loading() {
+  return <TwoColumnSkeleton />;
+}

@@ -1,0 +1,5 @@
+import { MessageSkeleton } from '@/components/message/message-skeleton';
+
+export default function Loading() {
+  return <MessageSkeleton />;
+}
