@@ -1,21 +1,26 @@
-// npm run train -- [CORPUS_DIR] [--folds 5] [--seed N] [--epochs N] [--max-fp 0.002] [--cache FILE] [--out FILE]
-// Trains the linear model on the labelled corpus with k-fold cross-validation, reports per-fold
-// recall / false positives (thresholds chosen on the other folds), and writes the weights JSON.
+// npm run train -- [CORPUS_DIR] [--folds 5] [--seed N] [--epochs N] [--max-fp 0.002] [--cache FILE] [--out FILE] [--content-out FILE]
+// Trains the content model (words of subject and body) and the linear model on the labelled
+// corpus with k-fold cross-validation, reports per-fold recall / false positives (thresholds
+// chosen on the other folds), and writes both weight files.
 // Deterministic: same corpus and options → byte-identical output.
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { DEFAULT_CONTENT_OPTIONS, trainContentModel } from '../lib/engine/content/train';
 import { assignFolds } from '../lib/engine/model/rng';
 import { buildRows, DEFAULT_TRAIN_OPTIONS, selectFeatures, toModelWeights, trainHeads, type Label } from '../lib/engine/model/train-model';
 import { SIGNALS } from '../lib/engine/signals';
 import type { PackedSignals } from '../lib/engine/rules/types';
 import { optionString, parseArgs } from './engine/args';
+import { chooseContentBoost, outOfFoldContentScores } from './engine/content-folds';
 import { readManifest } from './engine/corpus';
 import { loadCorpusSignals } from './engine/corpus-signals';
+import { loadCorpusTokens } from './engine/corpus-tokens';
 import { chooseThreshold, crossValidate, total, type Scored } from './engine/cross-validate';
 import { pct } from './engine/metrics';
-import { DEFAULT_MODEL_PATH, loadPlan } from './engine/plan';
+import { DEFAULT_CONTENT_MODEL_PATH, DEFAULT_MODEL_PATH, loadPlan } from './engine/plan';
 
-const MODEL_ID = 'triage-linear-v1';
+const MODEL_ID = 'triage-linear-v2';
+const CONTENT_MODEL_ID = 'triage-content-v1';
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 async function main(): Promise<number> {
@@ -26,6 +31,7 @@ async function main(): Promise<number> {
   const maxFp = Number(optionString(args, 'max-fp', '0.002'));
   const opts = { ...DEFAULT_TRAIN_OPTIONS, epochs: Number(optionString(args, 'epochs', String(DEFAULT_TRAIN_OPTIONS.epochs))) };
   const outPath = optionString(args, 'out', DEFAULT_MODEL_PATH);
+  const contentOutPath = optionString(args, 'content-out', DEFAULT_CONTENT_MODEL_PATH);
 
   // Rules come from the shipped ruleset; the model part of the plan is not used here.
   const compiled = loadPlan(optionString(args, 'ruleset'), undefined, { withoutModel: true });
@@ -38,18 +44,30 @@ async function main(): Promise<number> {
   log(`train: ${entries.length} messages from ${dir}, ${k} folds, seed ${seed}`);
   const { packed, errors } = await loadCorpusSignals(entries, plan.layout, { cachePath: optionString(args, 'cache') });
   if (errors.length > 0) log(`train: ${errors.length} messages could not be parsed and are left out`);
-  const examples: { packed: PackedSignals; label: Label; source: string }[] = [];
+  const tokens = await loadCorpusTokens(entries);
+  const examples: { packed: PackedSignals; label: Label; source: string; tokens: string[] }[] = [];
   entries.forEach((e, i) => {
     const p = packed[i];
-    if (p) examples.push({ packed: p, label: e.label, source: e.source });
+    if (p) examples.push({ packed: { num: Float64Array.from(p.num), str: p.str }, label: e.label, source: e.source, tokens: tokens[i] ?? [] });
   });
 
   const features = selectFeatures(SIGNALS, plan.layout);
   const folds = assignFolds(examples.map((e) => e.label), k, seed);
+  // The extracted content_score came from the shipped content model, which saw these messages:
+  // replace it with out-of-fold scores before the main model learns how far to trust it.
+  log(`train: content model, ${k} folds`);
+  const docs = examples.map((e) => e.tokens);
+  const labels = examples.map((e) => e.label);
+  const contentSlot = plan.layout.slots.get('message.content_score')!.index;
+  const oof = outOfFoldContentScores(docs, labels, folds, k, DEFAULT_CONTENT_OPTIONS, log);
+  examples.forEach((e, i) => (e.packed.num[contentSlot] = oof[i]));
   log(`train: ${features.length} features; cross-validating`);
-  const scored = crossValidate(examples, folds, k, features, plan, opts, log);
+  const crossValidated = crossValidate(examples, folds, k, features, plan, opts, log);
 
   const scale = Number(optionString(args, 'scale', '12'));
+  const boost = chooseContentBoost(crossValidated, oof, k, scale, maxFp);
+  log(`train: content boost ${boost} points per unit of content score`);
+  const scored = crossValidated.map((s, i) => ({ ...s, malicious: s.malicious + (boost / scale) * oof[i] }));
   reportFolds(scored, k, scale, maxFp);
   for (const s of [1, 2, 3, 4, 6, 8, 12]) {
     const t = chooseThreshold(scored, s, maxFp);
@@ -61,10 +79,21 @@ async function main(): Promise<number> {
 
   const rows = buildRows(examples, features);
   const heads = trainHeads(rows, examples.map((e) => e.label), features.length, opts);
+  heads.malicious.weights[features.findIndex((f) => f.signal === 'message.content_score')] += boost / scale;
   const weights = toModelWeights(MODEL_ID, heads, features, { examples: examples.length, folds: k, seed, epochs: opts.epochs, l2: opts.l2 });
   writeFileSync(outPath, `${JSON.stringify(weights, null, 2)}\n`);
   log(`train: wrote ${outPath}`);
+  const content = trainContentModel(CONTENT_MODEL_ID, docs, Uint8Array.from(labels, (l) => (l === 'ham' ? 0 : 1)), DEFAULT_CONTENT_OPTIONS);
+  content.training = { examples: docs.length, epochs: DEFAULT_CONTENT_OPTIONS.epochs, l2: DEFAULT_CONTENT_OPTIONS.l2, minDocuments: DEFAULT_CONTENT_OPTIONS.minDocuments };
+  // One token per line: the file is large, and this keeps its diffs readable.
+  writeFileSync(contentOutPath, formatContentModel(content));
+  log(`train: wrote ${contentOutPath} (${Object.keys(content.weights).length} tokens)`);
   return 0;
+}
+
+function formatContentModel(model: ReturnType<typeof trainContentModel>): string {
+  const lines = Object.entries(model.weights).map(([token, w]) => `    ${JSON.stringify(token)}: ${w}`);
+  return `{\n  "id": ${JSON.stringify(model.id)},\n  "bias": ${model.bias},\n  "training": ${JSON.stringify(model.training)},\n  "weights": {\n${lines.join(',\n')}\n  }\n}\n`;
 }
 
 function reportFolds(scored: Scored[], k: number, scale: number, maxFp: number) {

@@ -11,6 +11,7 @@ const RULESETS = join(dirname(fileURLToPath(import.meta.url)), '../../lib/engine
 /** Default locations of the shipped ruleset and model weights. */
 export const DEFAULT_RULESET_PATH = join(RULESETS, 'default.json');
 export const DEFAULT_MODEL_PATH = join(RULESETS, 'model.json');
+export const DEFAULT_CONTENT_MODEL_PATH = join(RULESETS, 'content-model.json');
 
 /** Reads and compiles a ruleset file with its model; unreadable JSON is reported as a diagnostic. */
 export function loadPlan(rulesetPath = DEFAULT_RULESET_PATH, modelPath = DEFAULT_MODEL_PATH, options: { withoutModel?: boolean } = {}): CompileResult {

@@ -3,6 +3,7 @@ import type { ParsedMessage, ScoringContext, SignalSet } from '../types';
 import { addAttachmentSignals } from './attachments';
 import { addAuthSignals } from './auth';
 import { addBodySignals } from './body';
+import { addContentSignals } from './content';
 import { addHistorySignals } from './history';
 import { addLinkSignals } from './links';
 import { listTargets, type LookalikeTarget } from './lookalike';
@@ -40,6 +41,7 @@ export function extractSignals(message: ParsedMessage, context: ScoringContext):
   const words = addBodySignals(set, message, context, listMail);
   addLinkSignals(set, message, targets, words);
   addAttachmentSignals(set, message);
+  addContentSignals(set, message);
   addHistorySignals(set, context);
   return set;
 }

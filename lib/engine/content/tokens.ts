@@ -1,0 +1,62 @@
+// Words and word pairs of a message's subject and body: the content model's vocabulary.
+// Training (scripts/train.ts) and scoring use this one function, so they can never disagree.
+import type { ParsedMessage } from '../types';
+
+/** Where a token first occurs: the subject, or `text` / `htmlText` (offsets index that string). */
+export type TokenPlace = 'subject' | 'text' | 'html';
+export type ContentToken = { token: string; place: TokenPlace; start: number; end: number };
+
+// Enough body for the model to judge; the rest of a long message adds cost, not evidence.
+const MAX_BODY_CHARS = 20_000;
+const MAX_PAIR_WORDS = 3_000;
+// Letters or digits, then up to 23 more letters, digits, apostrophes, hyphens or underscores.
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'_-]{1,23}/gu;
+const LETTER = /\p{L}/u;
+
+/**
+ * The body the model reads: the text part, unless it is a stub beside a much longer HTML part
+ * ("view this message in your browser"), then the HTML part's visible text.
+ */
+export function contentBody(message: Pick<ParsedMessage, 'text' | 'htmlText'>): { place: 'text' | 'html'; body: string } {
+  const useText = message.text.length > 0 && message.text.length * 2 >= message.htmlText.length;
+  return useText ? { place: 'text', body: message.text } : { place: 'html', body: message.htmlText };
+}
+
+export type TokenVisitor = (token: string, place: TokenPlace, start: number, end: number) => void;
+
+/**
+ * Visits every token occurrence in order: subject words prefixed `s:`, body words, and body
+ * word pairs joined by a space. Words are lower-cased; pure numbers are left out because dates,
+ * amounts and ids say more about when a corpus was collected than about the message.
+ */
+export function visitTokens(message: Pick<ParsedMessage, 'subject' | 'text' | 'htmlText'>, visit: TokenVisitor): void {
+  for (const m of message.subject.matchAll(WORD)) {
+    if (LETTER.test(m[0])) visit(`s:${m[0].toLowerCase()}`, 'subject', m.index, m.index + m[0].length);
+  }
+  const { place, body } = contentBody(message);
+  let prev = '';
+  let prevStart = 0;
+  let words = 0;
+  for (const m of body.slice(0, MAX_BODY_CHARS).matchAll(WORD)) {
+    if (!LETTER.test(m[0])) continue;
+    const word = m[0].toLowerCase();
+    const end = m.index + m[0].length;
+    visit(word, place, m.index, end);
+    if (prev && words < MAX_PAIR_WORDS) visit(`${prev} ${word}`, place, prevStart, end);
+    prev = word;
+    prevStart = m.index;
+    words++;
+  }
+}
+
+/** The distinct tokens of a message (see visitTokens), each at its first occurrence. */
+export function contentTokens(message: Pick<ParsedMessage, 'subject' | 'text' | 'htmlText'>): ContentToken[] {
+  const out: ContentToken[] = [];
+  const seen = new Set<string>();
+  visitTokens(message, (token, place, start, end) => {
+    if (seen.has(token)) return;
+    seen.add(token);
+    out.push({ token, place, start, end });
+  });
+  return out;
+}

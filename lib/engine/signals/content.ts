@@ -1,0 +1,20 @@
+// message.content_score: what the shipped content model (lib/engine/content) makes of the
+// subject and body words, with the words that weighed most as evidence.
+import { loadContentModel, scoreMessageContent, type ContentModel, type ContentModelJson } from '../content/model';
+import shipped from '../rulesets/content-model.json';
+import type { Evidence, ParsedMessage } from '../types';
+import { headerEvidence, setSignal, type SignalBuilder } from './signal-set';
+
+const SHIPPED = loadContentModel(shipped as ContentModelJson);
+
+/** Sets message.content_score (log-odds, 0 with an empty model) with up to five evidence words. */
+export function addContentSignals(set: SignalBuilder, message: ParsedMessage, model: ContentModel = SHIPPED): void {
+  if (model.weights.size === 0) return;
+  const { score, top } = scoreMessageContent(model, message);
+  const evidence = top.map((t): Evidence => {
+    if (t.place === 'subject') return headerEvidence(message, 'subject', message.subject.slice(t.start, t.end));
+    const body = t.place === 'text' ? message.text : message.htmlText;
+    return { kind: 'body', part: t.place, start: t.start, end: t.end, text: body.slice(t.start, t.end) };
+  });
+  setSignal(set, 'message.content_score', score, evidence);
+}
