@@ -1,7 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { APIRequestContext, Page } from '@playwright/test';
-import pg from 'pg';
+import { query } from './fixtures/db';
 import { demoUsers, expect, signInAs, test } from './fixtures/test';
 
 // Corrections end to end: support files a sender correction from a flagged message and sees it
@@ -12,18 +12,6 @@ import { demoUsers, expect, signInAs, test } from './fixtures/test';
 // unique to the run: releasing a shared corpus message would change data other specs read (they
 // pick flagged corpus messages), and a unique sender keeps repeated runs from hitting the
 // "same correction twice" path. The message is flagged by the engine, not assumed to be.
-
-let pool: pg.Pool | undefined;
-function db(): pg.Pool {
-  const url = process.env.DATABASE_URL;
-  if (!url) throw new Error('DATABASE_URL is not set: the corrections spec ingests its messages with a token it stores there.');
-  pool ??= new pg.Pool({ connectionString: url, max: 2 });
-  return pool;
-}
-test.afterAll(async () => {
-  await pool?.end();
-  pool = undefined;
-});
 
 const TENANT = 'northwind';
 
@@ -53,7 +41,7 @@ function flaggedEml(from: string, tag: string): string {
 async function ingestFlagged(request: APIRequestContext, from: string): Promise<string> {
   const token = `trg_${randomBytes(32).toString('base64url')}`;
   const tokenId = randomUUID();
-  await db().query(
+  await query(
     `INSERT INTO ingest_tokens (id, tenant_id, name, token_hash) SELECT $1, id, $2, $3 FROM tenants WHERE slug = $4`,
     [tokenId, `e2e corrections ${tokenId.slice(0, 8)}`, createHash('sha256').update(token).digest('hex'), TENANT],
   );
@@ -68,7 +56,7 @@ async function ingestFlagged(request: APIRequestContext, from: string): Promise<
     expect(body.flagged).toBe(true);
     return body.id;
   } finally {
-    await db().query('DELETE FROM ingest_tokens WHERE id = $1', [tokenId]);
+    await query('DELETE FROM ingest_tokens WHERE id = $1', [tokenId]);
   }
 }
 
@@ -233,7 +221,7 @@ test('the corrections table filters by URL and a stale version is refused', asyn
   // Someone else edits it after this page loaded: revoking with the old version is refused.
   await open(page, `/t/${TENANT}/corrections/${id}`);
   await expect(page.getByRole('heading', { name: `Correction #${id}` })).toBeVisible();
-  await db().query('UPDATE corrections SET version = version + 1 WHERE id = $1', [id]);
+  await query('UPDATE corrections SET version = version + 1 WHERE id = $1', [id]);
   const revoke = page.getByRole('form', { name: 'Revoke' });
   await revoke.getByLabel('Reason').fill('Filed against the wrong message');
   await revoke.getByRole('button', { name: 'Revoke' }).click();

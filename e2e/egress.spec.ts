@@ -1,7 +1,7 @@
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { demoPassword, demoUsers, expect, test } from './fixtures/test';
 import { egressProxyChromiumArgs, egressProxyContextOptions, startEgressProxy, type EgressProxy } from './support/egress-proxy';
-import { closeMessagePool, pickPhish } from './support/messages';
+import { pickPhish } from './support/messages';
 
 // The zero-external-request check. Playwright's request interception does not see requests made
 // by sandboxed (opaque-origin) frames, so Chromium runs behind a recording proxy that forwards
@@ -26,7 +26,6 @@ test.afterAll(async () => {
   await browser?.close();
   await proxy?.stop();
   await browserProxy?.stop();
-  await closeMessagePool();
 });
 
 test('viewing phishing messages makes zero requests to other hosts', async ({ baseURL, clientAddress }) => {

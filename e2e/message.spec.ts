@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { demoUsers, expect, signInAs, test } from './fixtures/test';
-import { closeMessagePool, pickFlaggedWithBodyEvidence } from './support/messages';
+import { pickFlaggedWithBodyEvidence } from './support/messages';
 
 // The message page as support uses it: open a flagged message from the seeded corpus, see why it
 // was flagged, jump from evidence to the highlighted text, read text and raw views, re-score.
 
-test.afterAll(closeMessagePool);
 
 test('support investigates a flagged message', async ({ page }) => {
   const message = await pickFlaggedWithBodyEvidence(['northwind', 'contoso']);

@@ -1,23 +1,14 @@
-import pg from 'pg';
+import { query } from '../fixtures/db';
 
 // Picks messages for the message-page specs from the database the server uses (DATABASE_URL,
 // set by the runner), by label and by what their stored analysis contains: the seed decides
 // which corpus messages exist and how they scored, so nothing here is hard-coded.
 
-let pool: pg.Pool | undefined;
-
-function getPool(): pg.Pool {
-  const url = process.env.DATABASE_URL;
-  if (!url) throw new Error('DATABASE_URL is not set: the message specs read their test data from the server database.');
-  pool ??= new pg.Pool({ connectionString: url, max: 2 });
-  return pool;
-}
-
 export type PickedMessage = { id: string; tenant: string; subject: string; verdict: string };
 
 /** A flagged message in one of `tenants` with a rule whose evidence is in the body text. */
 export async function pickFlaggedWithBodyEvidence(tenants: string[]): Promise<PickedMessage & { evidence: string }> {
-  const { rows } = await getPool().query<PickedMessage & { evidence: string }>(
+  const rows = await query<PickedMessage & { evidence: string }>(
     `SELECT m.id::text AS id, t.slug AS tenant, m.subject, m.verdict,
             jsonb_path_query_first(a.decision, '$.attribution[*] ? (@.kind == "rule").evidence[*] ? (@.kind == "body" && @.end > @.start).text') #>> '{}' AS evidence
        FROM messages m JOIN tenants t ON t.id = m.tenant_id JOIN message_analysis a ON a.message_id = m.id
@@ -32,7 +23,7 @@ export async function pickFlaggedWithBodyEvidence(tenants: string[]): Promise<Pi
 
 /** Messages labelled phish (the corpus ground truth) in these tenants, newest first. */
 export async function pickPhish(tenants: string[], limit: number): Promise<PickedMessage[]> {
-  const { rows } = await getPool().query<PickedMessage>(
+  const rows = await query<PickedMessage>(
     `SELECT m.id::text AS id, t.slug AS tenant, m.subject, m.verdict
        FROM messages m JOIN tenants t ON t.id = m.tenant_id
       WHERE t.slug = ANY($1::text[]) AND m.label = 'phish'
@@ -40,9 +31,4 @@ export async function pickPhish(tenants: string[], limit: number): Promise<Picke
     [tenants, limit],
   );
   return rows;
-}
-
-export async function closeMessagePool(): Promise<void> {
-  await pool?.end();
-  pool = undefined;
 }
