@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { createHandler, type HandlerInit, type Job } from './handlers';
 import { DEFAULT_MODEL_PATH, DEFAULT_RULESET_PATH } from './plan';
-import { bundledWorker } from './worker-bundle';
+import { bundleEntry } from './bundle.mjs';
 
 export type PoolOptions<R> = {
   init: HandlerInit;
@@ -73,7 +73,7 @@ export async function runPool<R>(opts: PoolOptions<R>): Promise<void> {
 
 /** Worker start-up code: the bundled entry when it can be built, else the TypeScript entry via tsx. */
 async function workerBoot(): Promise<string> {
-  const bundled = await bundledWorker(fileURLToPath(new URL('./worker.ts', import.meta.url)));
+  const bundled = await bundleEntry(fileURLToPath(new URL('./worker.ts', import.meta.url)));
   if (bundled) return `import(${JSON.stringify(bundled)})`;
   const api = import.meta.resolve('tsx/esm/api');
   const entry = new URL('./worker.ts', import.meta.url).href;

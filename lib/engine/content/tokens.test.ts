@@ -17,7 +17,7 @@ describe('contentTokens', () => {
   });
 
   it('leaves out pure numbers and one-letter words but keeps words with digits and other scripts', () => {
-    const tokens = contentTokens(message('', 'a 2024 $500 win5 Überweisung пароль'));
+    const tokens = contentTokens(message('', 'a 2024 $500 win5 Überweisung пароль ١٢٣ ²³'));
     expect(tokens.map((t) => t.token)).toEqual(['win5', 'überweisung', 'win5 überweisung', 'пароль', 'überweisung пароль']);
   });
 

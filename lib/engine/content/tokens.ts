@@ -30,22 +30,29 @@ export type TokenVisitor = (token: string, place: TokenPlace, start: number, end
  * amounts and ids say more about when a corpus was collected than about the message.
  */
 export function visitTokens(message: Pick<ParsedMessage, 'subject' | 'text' | 'htmlText'>, visit: TokenVisitor): void {
-  for (const m of message.subject.matchAll(WORD)) {
-    if (LETTER.test(m[0])) visit(`s:${m[0].toLowerCase()}`, 'subject', m.index, m.index + m[0].length);
-  }
+  eachWord(message.subject, (word, start, end) => visit(`s:${word}`, 'subject', start, end));
   const { place, body } = contentBody(message);
   let prev = '';
   let prevStart = 0;
   let words = 0;
-  for (const m of body.slice(0, MAX_BODY_CHARS).matchAll(WORD)) {
-    if (!LETTER.test(m[0])) continue;
-    const word = m[0].toLowerCase();
-    const end = m.index + m[0].length;
-    visit(word, place, m.index, end);
+  eachWord(body.length > MAX_BODY_CHARS ? body.slice(0, MAX_BODY_CHARS) : body, (word, start, end) => {
+    visit(word, place, start, end);
     if (prev && words < MAX_PAIR_WORDS) visit(`${prev} ${word}`, place, prevStart, end);
     prev = word;
-    prevStart = m.index;
+    prevStart = start;
     words++;
+  });
+}
+
+/** Calls `visit` with each lower-cased word that has a letter (an exec loop: matchAll allocates more). */
+function eachWord(text: string, visit: (word: string, start: number, end: number) => void): void {
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
+    const raw = m[0];
+    // Most words start with an ASCII letter; only the others need the letter test.
+    const c = raw.charCodeAt(0) | 0x20;
+    if ((c < 97 || c > 122) && !LETTER.test(raw)) continue;
+    visit(raw.toLowerCase(), m.index, m.index + raw.length);
   }
 }
 
