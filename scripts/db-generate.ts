@@ -3,12 +3,12 @@
 // K variants scored by the real pipeline, multiplied by set-based SQL (lib/server/ingest/generate.ts).
 // Uses DATABASE_URL, else the embedded database (as `npm start`); migrates first. Creates the tenant
 // when it does not exist; refuses a tenant that already holds messages.
-import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { ensureDatabase, type DatabaseHandle } from '@/lib/db/embedded';
 import { migrateDatabase } from '@/lib/db/migrate';
 import { demoCorpusDir } from '@/lib/db/seed';
 import { generateMessages } from '@/lib/server/ingest/generate';
+import { defaultWorkers } from '@/lib/server/ingest/parse-pool';
 
 const usage = 'usage: npm run db:generate -- --tenant SLUG --messages N [--variants K] [--days D] [--corpus DIR]';
 
@@ -34,7 +34,7 @@ try {
     variants: count(values.variants, 'variants'),
     days: count(values.days, 'days'),
     corpus: values.corpus ?? demoCorpusDir,
-    workers: count(values.workers, 'workers', availableParallelism()),
+    workers: count(values.workers, 'workers', defaultWorkers()),
     log: (line) => console.error(line),
   });
   const mb = (b: number) => `${(b / 1_048_576).toFixed(0)} MB`;

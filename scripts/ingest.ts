@@ -1,12 +1,12 @@
 // `npm run ingest -- --tenant SLUG PATH...`   files, directories, mbox files → one tenant
 // `npm run ingest -- --manifest DIR`          a labelled corpus (DIR/manifest.jsonl) → its tenants
 // Uses DATABASE_URL, else the embedded database (as `npm start`); migrates first.
-import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { ensureDatabase, type DatabaseHandle } from '@/lib/db/embedded';
 import { migrateDatabase } from '@/lib/db/migrate';
 import { ingestCorpus } from '@/lib/server/ingest/ingest-corpus';
 import { ingestFiles } from '@/lib/server/ingest/ingest-files';
+import { defaultWorkers } from '@/lib/server/ingest/parse-pool';
 import type { BulkSummary } from '@/lib/server/ingest/run-batches';
 
 const usage = 'usage: npm run ingest -- --tenant SLUG PATH...  |  npm run ingest -- --manifest DIR';
@@ -35,8 +35,8 @@ try {
   await migrateDatabase(database.url);
   const started = performance.now();
   const onProgress = (done: number, total: number) => progress(done, total, started);
-  // Parsing dominates: one worker per core; the main thread scores and writes.
-  const workers = values.workers ? Number(values.workers) : availableParallelism();
+  // Parsing dominates: a worker per core but the one the main thread needs to score and write.
+  const workers = values.workers ? Number(values.workers) : defaultWorkers();
   const summary = values.manifest
     ? await ingestCorpus(database.url, values.manifest, { onProgress, workers })
     : await ingestFiles(database.url, values.tenant!, positionals, { onProgress, workers });

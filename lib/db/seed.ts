@@ -1,6 +1,5 @@
 import 'server-only';
 import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hashPassword } from '@/lib/crypto/password';
@@ -139,10 +138,11 @@ async function seedCorpus(prisma: PrismaClient, url: string, dir: string, option
   // The bulk ingester lives in lib/server (it is the app's one ingest pipeline); loaded only here,
   // so seeding accounts alone never pulls in the engine.
   const { ingestCorpus } = await import('@/lib/server/ingest/ingest-corpus');
+  const { defaultWorkers } = await import('@/lib/server/ingest/parse-pool');
   log(`Ingesting the demo corpus (${dir}) in date order…`);
   let reported = 0;
   const summary = await ingestCorpus(url, dir, {
-    workers: options.workers ?? Math.min(4, availableParallelism()),
+    workers: options.workers ?? defaultWorkers(),
     onProgress: (done, total) => {
       // A line per quarter: `npm start` output stays readable.
       if (done === total || done - reported >= total / 4) {

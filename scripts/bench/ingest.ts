@@ -1,8 +1,8 @@
-import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { seedDatabase } from '../../lib/db/seed';
 import { createTestDatabase } from '../../lib/db/test-database';
 import { ingestCorpus } from '../../lib/server/ingest/ingest-corpus';
+import { defaultWorkers } from '../../lib/server/ingest/parse-pool';
 import type { BenchSection } from './types';
 
 // Ingest throughput into PostgreSQL: the labelled corpus through the bulk pipeline (`npm run
@@ -14,7 +14,7 @@ export const ingestSection: BenchSection = {
   run: async (ctx) => {
     const dir = resolve(typeof ctx.options.get('corpus') === 'string' ? (ctx.options.get('corpus') as string) : resolve(import.meta.dirname, '../../../shared/corpus'));
     const limit = Number(ctx.options.get('limit') ?? 0) || undefined;
-    const workers = Number(ctx.options.get('workers') ?? availableParallelism());
+    const workers = Number(ctx.options.get('workers') ?? defaultWorkers());
     const database = await createTestDatabase('triage_bench_ingest');
     try {
       await seedDatabase(database.url, { production: false, corpus: false });

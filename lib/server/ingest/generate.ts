@@ -1,10 +1,11 @@
 import 'server-only';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import pg from 'pg';
+import type pg from 'pg';
 import { loadIngestTenant } from '@/lib/server/messages/load-tenant';
 import type { Label } from '@/lib/server/messages/row';
 import { pgDatabase } from '@/lib/server/messages/sql';
+import { createBulkPool } from './bulk-pool';
 import { mailboxes, multiplyChunk, prepareSources, rebuildHistory } from './multiply';
 import { runBatches, type BulkItem } from './run-batches';
 import { varyMessage } from './vary';
@@ -44,7 +45,7 @@ export async function generateMessages(url: string, options: GenerateOptions): P
   const days = options.days ?? 365;
   const windowEnd = options.now ?? new Date(Math.floor(Date.now() / 60_000) * 60_000);
   const windowStart = new Date(windowEnd.getTime() - days * 86_400_000);
-  const pool = new pg.Pool({ connectionString: url, max: 4 });
+  const pool = await createBulkPool(url, 4);
   try {
     const database = pgDatabase(pool);
     const tenant = await ensureTenant(pool, options.slug);

@@ -1,10 +1,11 @@
 import 'server-only';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import pg from 'pg';
 import { loadIngestTenant } from '@/lib/server/messages/load-tenant';
 import type { Label } from '@/lib/server/messages/row';
 import { pgDatabase } from '@/lib/server/messages/sql';
+import { createBulkPool } from './bulk-pool';
+import { createSharedReader } from './read-shared';
 import { runBatches, type BulkItem, type BulkOptions, type BulkSummary } from './run-batches';
 
 type ManifestLine = { path: string; label: Label; tenant: string; recipient: string };
@@ -25,13 +26,14 @@ const WINDOW_MS = 30 * 86_400_000;
  */
 export async function ingestCorpus(url: string, dir: string, options: CorpusOptions = {}): Promise<BulkSummary> {
   const lines = readFileSync(path.join(dir, 'manifest.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as ManifestLine);
+  const read = createSharedReader();
   const entries = lines
-    .map((line) => ({ line, raw: readFileSync(path.join(dir, line.path)) as Uint8Array }))
+    .map((line) => ({ line, raw: read(path.join(dir, line.path)) }))
     .map((e) => ({ ...e, date: headerDate(e.raw) }))
     // Undated messages go last; path breaks ties so the order never depends on the file system.
     .sort((a, b) => a.date - b.date || (a.line.path < b.line.path ? -1 : 1))
     .slice(0, options.limit);
-  const pool = new pg.Pool({ connectionString: url, max: 6 });
+  const pool = await createBulkPool(url, 6);
   try {
     const database = pgDatabase(pool);
     const tenants = new Map<string, NonNullable<Awaited<ReturnType<typeof loadIngestTenant>>>>();

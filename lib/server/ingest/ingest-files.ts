@@ -1,15 +1,16 @@
 import 'server-only';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import pg from 'pg';
 import { loadIngestTenant } from '@/lib/server/messages/load-tenant';
 import { pgDatabase } from '@/lib/server/messages/sql';
+import { createBulkPool } from './bulk-pool';
 import { isMbox, splitMbox } from './mbox';
+import { createSharedReader } from './read-shared';
 import { addFailure, runBatches, type BulkItem, type BulkOptions, type BulkSummary } from './run-batches';
 
 /** Ingests files, directories (recursively) and mbox files into one tenant, received now. */
 export async function ingestFiles(url: string, slug: string, inputs: string[], options: BulkOptions = {}): Promise<BulkSummary> {
-  const pool = new pg.Pool({ connectionString: url, max: 4 });
+  const pool = await createBulkPool(url, 4);
   try {
     const database = pgDatabase(pool);
     const tenant = await loadIngestTenant(database.query, { slug });
@@ -17,10 +18,11 @@ export async function ingestFiles(url: string, slug: string, inputs: string[], o
     const unreadable: { source: string; message: string }[] = [];
     const items: BulkItem[] = [];
     const receivedAt = new Date();
+    const read = createSharedReader();
     for (const file of expand(inputs, unreadable)) {
       let data: Uint8Array;
       try {
-        data = readFileSync(file);
+        data = read(file);
       } catch (error) {
         unreadable.push({ source: file, message: (error as Error).message });
         continue;

@@ -1,8 +1,11 @@
-// Worker-thread body for parse-pool.ts: parses raw messages and extracts their content signals.
+// Worker-thread body for parse-pool.ts: parses raw messages and extracts their content signals,
+// answering each group of jobs with one message.
 import { parentPort } from 'node:worker_threads';
-import type { TenantProfile } from '@/lib/engine';
 import { analyzeRaw } from '@/lib/server/messages/row';
+import type { AnalyzeJob } from './parse-pool';
 
-parentPort!.on('message', async ({ id, raw, tenant, recipient }: { id: number; raw: Uint8Array; tenant: TenantProfile; recipient?: string }) => {
-  parentPort!.postMessage({ id, result: await analyzeRaw(raw, tenant, recipient) });
+parentPort!.on('message', async (jobs: AnalyzeJob[]) => {
+  const results = [];
+  for (const { id, raw, tenant, recipient } of jobs) results.push({ id, result: await analyzeRaw(raw, tenant, recipient) });
+  parentPort!.postMessage(results);
 });
