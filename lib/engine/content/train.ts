@@ -1,5 +1,6 @@
 // Training for the content model: sparse logistic regression over token presence, full-batch
 // Adam, so the result depends only on the documents and the options (no sampling, no clock).
+import { adamStep, createAdam } from '../model/adam';
 import type { ContentModelJson } from './model';
 
 export type ContentTrainOptions = {
@@ -29,39 +30,28 @@ export function trainContentModel(id: string, docs: readonly (readonly string[])
   let totalWeight = 0;
   for (let i = 0; i < n; i++) totalWeight += labels[i] ? wPos : wNeg;
 
-  const d = vocab.size;
-  const w = new Float64Array(d), m = new Float64Array(d), v = new Float64Array(d), grad = new Float64Array(d);
-  let b = 0, mB = 0, vB = 0;
-  const beta1 = 0.9, beta2 = 0.999, eps = 1e-8;
+  const adam = createAdam(vocab.size);
+  const { w } = adam;
+  const grad = new Float64Array(vocab.size);
   for (let epoch = 1; epoch <= opts.epochs; epoch++) {
     grad.fill(0);
     let gB = 0;
     for (let i = 0; i < n; i++) {
       const row = rows[i];
-      let logit = b;
+      let logit = adam.b;
       for (let k = 0; k < row.length; k++) logit += w[row[k]];
       const err = (1 / (1 + Math.exp(-logit)) - labels[i]) * (labels[i] ? wPos : wNeg);
       gB += err;
       for (let k = 0; k < row.length; k++) grad[row[k]] += err;
     }
-    const c1 = 1 - beta1 ** epoch, c2 = 1 - beta2 ** epoch;
-    for (let j = 0; j < d; j++) {
-      const g = grad[j] / totalWeight + opts.l2 * w[j];
-      m[j] = beta1 * m[j] + (1 - beta1) * g;
-      v[j] = beta2 * v[j] + (1 - beta2) * g * g;
-      w[j] -= (opts.learningRate * (m[j] / c1)) / (Math.sqrt(v[j] / c2) + eps);
-    }
-    const g = gB / totalWeight;
-    mB = beta1 * mB + (1 - beta1) * g;
-    vB = beta2 * vB + (1 - beta2) * g * g;
-    b -= (opts.learningRate * (mB / c1)) / (Math.sqrt(vB / c2) + eps);
+    adamStep(adam, grad, gB, totalWeight, epoch, opts);
   }
 
   const weights: Record<string, number> = {};
   for (const [token, j] of [...vocab].sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0))) {
     if (Math.abs(w[j]) >= opts.minWeight) weights[token] = round(w[j]);
   }
-  return { id, bias: round(b), weights };
+  return { id, bias: round(adam.b), weights };
 }
 
 /** Token → column for tokens in at least `minDocuments` documents, in first-seen order. */

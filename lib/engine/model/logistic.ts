@@ -1,3 +1,5 @@
+import { adamStep, createAdam } from './adam';
+
 export type TrainOptions = {
   epochs: number;
   /** L2 penalty on standardized weights. */
@@ -20,13 +22,10 @@ export function trainLogistic(rows: readonly Float64Array[], labels: Uint8Array,
   // Balanced class weights, then the precision bias on negatives.
   const wPos = pos > 0 ? n / (2 * pos) : 0;
   const wNeg = pos < n ? (n / (2 * (n - pos))) * opts.negativeWeight : 0;
-  const w = new Float64Array(dims);
-  let b = 0;
-  const mW = new Float64Array(dims), vW = new Float64Array(dims);
-  let mB = 0, vB = 0;
+  const adam = createAdam(dims);
+  const { w } = adam;
   const grad = new Float64Array(dims);
   const z = new Float64Array(dims);
-  const beta1 = 0.9, beta2 = 0.999, eps = 1e-8;
   let totalWeight = 0;
   for (let i = 0; i < n; i++) totalWeight += labels[i] ? wPos : wNeg;
   for (let epoch = 1; epoch <= opts.epochs; epoch++) {
@@ -34,7 +33,7 @@ export function trainLogistic(rows: readonly Float64Array[], labels: Uint8Array,
     let gB = 0;
     for (let i = 0; i < n; i++) {
       const x = rows[i];
-      let logit = b;
+      let logit = adam.b;
       for (let j = 0; j < dims; j++) {
         z[j] = sd[j] > 0 ? (x[j] - mean[j]) / sd[j] : 0;
         logit += w[j] * z[j];
@@ -45,18 +44,9 @@ export function trainLogistic(rows: readonly Float64Array[], labels: Uint8Array,
       gB += err;
       for (let j = 0; j < dims; j++) grad[j] += err * z[j];
     }
-    const c1 = 1 - Math.pow(beta1, epoch), c2 = 1 - Math.pow(beta2, epoch);
-    for (let j = 0; j < dims; j++) {
-      const g = grad[j] / totalWeight + opts.l2 * w[j];
-      mW[j] = beta1 * mW[j] + (1 - beta1) * g;
-      vW[j] = beta2 * vW[j] + (1 - beta2) * g * g;
-      w[j] -= (opts.learningRate * (mW[j] / c1)) / (Math.sqrt(vW[j] / c2) + eps);
-    }
-    const g = gB / totalWeight;
-    mB = beta1 * mB + (1 - beta1) * g;
-    vB = beta2 * vB + (1 - beta2) * g * g;
-    b -= (opts.learningRate * (mB / c1)) / (Math.sqrt(vB / c2) + eps);
+    adamStep(adam, grad, gB, totalWeight, epoch, opts);
   }
+  const b = adam.b;
   // Fold the standardization into the weights so runtime multiplies raw transformed values.
   const raw = new Float64Array(dims);
   let bias = b;

@@ -1,5 +1,6 @@
 import 'server-only';
 import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { TenantProfile } from '@/lib/engine';
 import type { Analyzed } from '@/lib/server/messages/row';
@@ -31,10 +32,16 @@ export function defaultWorkers(): number {
 }
 
 export function createAnalyzePool(size: number): AnalyzePool {
-  // Loader hooks registered with `--import tsx` do not reach worker threads on Node 20, so each
-  // worker registers tsx itself before importing the TypeScript body.
-  const body = JSON.stringify(new URL('./parse-worker.ts', import.meta.url).href);
-  const boot = `import('tsx/esm/api').then(({ register }) => { register(); return import(${body}); })`;
+  // Workers start from the cached esbuild bundle the CLIs use (scripts/engine/bundle.mjs): through
+  // tsx each worker spent ~1 s of CPU before parsing anything, on the critical path with one
+  // worker. Without esbuild, tsx: loader hooks registered with `--import tsx` do not reach worker
+  // threads on Node 20, so the worker registers tsx itself before importing the TypeScript body.
+  const body = new URL('./parse-worker.ts', import.meta.url);
+  const bundler = JSON.stringify(new URL('../../../scripts/engine/bundle.mjs', import.meta.url).href);
+  const viaTsx = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(body.href)}); })`;
+  const boot = `import(${bundler})
+    .then(({ bundleEntry }) => bundleEntry(${JSON.stringify(fileURLToPath(body))}, { conditions: ['react-server'] }))
+    .then((bundled) => (bundled ? import(bundled) : ${viaTsx}))`;
   const workers = Array.from({ length: size }, () => ({ thread: new Worker(boot, { eval: true }), owed: 0, dead: null as Error | null }));
   type Slot = (typeof workers)[number];
   const pending = new Map<number, { resolve: (r: Analyzed) => void; reject: (e: Error) => void; worker: Slot | null }>();
