@@ -10,7 +10,8 @@ import type { Analyzed } from '@/lib/server/messages/row';
 // decides and writes, in arrival order. Workers return the small summary + signals, not the parsed
 // message: structured-cloning a whole ParsedMessage (bodies, HTML, headers) back to the main thread
 // cost more main-thread time (deserialisation and GC) than the parse saved. The worker body is
-// TypeScript loaded through tsx, so this is for the scripts (CLI, seed), not the Next server.
+// TypeScript bundled by esbuild (or loaded through tsx), so this is for the scripts (CLI, seed),
+// not the Next server.
 //
 // Requests travel in groups (all made in one tick, up to GROUP per message) and results come back
 // one message per group: each postMessage costs ~0.1 ms on both sides whatever it carries, as much
@@ -49,7 +50,7 @@ export function createAnalyzePool(size: number): AnalyzePool {
   let next = 0;
   let closing = false;
   // Workers hold the process open only while they owe results: idle ones must not keep a finished
-  // CLI alive, and busy ones must (booting tsx in a worker can outlast every other handle).
+  // CLI alive, and busy ones must (booting a worker can outlast every other handle).
   const settle = (id: number) => {
     const p = pending.get(id);
     pending.delete(id);
