@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { seedDatabase } from '@/lib/db/seed';
-import { makeTenant, makeUser, useTestDatabase } from '@/lib/server/auth/test-support';
+import { makeTenant, makeUser, withTestDatabase } from '@/lib/server/auth/test-support';
 import { ctxOf } from '@/lib/server/messages/test-support';
 import { createIngestToken } from '@/lib/server/tokens/create';
 import { insertToken } from '@/lib/server/tokens/insert';
@@ -12,11 +12,7 @@ import { verifyAuditChain } from './verify';
 // Token changes audited through the app's db (the runner's shared database, so rows are found
 // by entity id); the seed on a database of its own, whose whole log it can count.
 
-let done: (() => Promise<void>) | undefined;
-beforeAll(async () => {
-  ({ done } = await useTestDatabase());
-}, 120_000);
-afterAll(() => done?.());
+withTestDatabase();
 
 const auditOf = (entityId: string) => db.auditLog.findMany({ where: { entityId }, orderBy: { id: 'asc' } });
 

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
-import { AppError } from '@/lib/errors';
-import { makeTenant, makeUser, uniqueId, useTestDatabase } from '@/lib/server/auth/test-support';
+import { errorCode, makeTenant, makeUser, uniqueId, withTestDatabase } from '@/lib/server/auth/test-support';
 import { ctxOf } from '@/lib/server/messages/test-support';
 import { listAuditLog } from './list';
 import { listAuditInput } from './list-input';
@@ -10,13 +9,7 @@ import { writeAudit } from './write';
 
 // On the runner's shared database: rows are told apart by a unique actor label.
 
-let done: (() => Promise<void>) | undefined;
-beforeAll(async () => {
-  ({ done } = await useTestDatabase());
-}, 120_000);
-afterAll(() => done?.());
-
-const code = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => (e instanceof AppError ? e.code : e));
+withTestDatabase();
 
 describe('listAuditLog', () => {
   it('pages newest first with keyset cursors and keeps the filters', async () => {
@@ -48,9 +41,9 @@ describe('listAuditLog', () => {
 
   it('is for admins only and names bad filters', async () => {
     const support = ctxOf(await makeUser({ role: 'support' }));
-    expect(await code(listAuditLog({ ctx: support, input: {} }))).toBe('forbidden');
+    expect(await errorCode(listAuditLog({ ctx: support, input: {} }))).toBe('forbidden');
     const admin = ctxOf(await makeUser({ role: 'admin' }));
-    expect(await code(listAuditLog({ ctx: admin, input: { tenant: 'no-such-tenant' } }))).toBe('invalid_input');
+    expect(await errorCode(listAuditLog({ ctx: admin, input: { tenant: 'no-such-tenant' } }))).toBe('invalid_input');
     const bad = listAuditInput.safeParse({ from: '2026-02-31', to: '2026-01-01', entity: 'nope', before: 'x' });
     expect(bad.success).toBe(false);
     expect(bad.error!.issues.map((i) => `${i.path.join('.')}: ${i.message}`).sort()).toEqual(['before: Not a row id.', 'entity: Pick one of the listed entities.', 'from: Not a real date.']);
@@ -61,7 +54,7 @@ describe('listAuditLog', () => {
 
   it('runs the chain check for admins only', async () => {
     const support = ctxOf(await makeUser({ role: 'support' }));
-    expect(await code(verifyAuditLog({ ctx: support }))).toBe('forbidden');
+    expect(await errorCode(verifyAuditLog({ ctx: support }))).toBe('forbidden');
     const admin = ctxOf(await makeUser({ role: 'admin' }));
     await db.$transaction((tx) => writeAudit(tx, { actorId: admin.user.id, action: 'create', entity: 'token', entityId: 'verify-log' }));
     expect(await verifyAuditLog({ ctx: admin })).toMatchObject({ intact: true, rows: expect.any(Number) });

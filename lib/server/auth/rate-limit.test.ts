@@ -1,16 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isAppError, toAppError } from '@/lib/errors';
 import { ACCOUNT_LIMIT, ADDRESS_LIMIT, checkSignInRateLimit, recordFailedSignIn } from './rate-limit';
 import { signIn } from './sign-in';
-import { makeUser, testPassword, uniqueAddress, uniqueId, useTestDatabase } from './test-support';
+import { makeUser, testPassword, uniqueAddress, uniqueId, withTestDatabase } from './test-support';
 
-let done: (() => Promise<void>) | undefined;
-
-// Creating and migrating a database can take a while on a busy machine.
-beforeAll(async () => {
-  ({ done } = await useTestDatabase());
-}, 120_000);
-afterAll(() => done?.());
+withTestDatabase();
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {
   try {

@@ -1,28 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AppError } from '@/lib/errors';
 import { listTenants } from '@/lib/server/tenants/list';
 import { listUsers } from '@/lib/server/users/list';
 import { authorize, canUse, type Ctx } from './context';
 import { requireTenant } from './require-tenant';
-import { makeTenant, makeUser, useTestDatabase } from './test-support';
+import { errorCode, makeTenant, makeUser, withTestDatabase } from './test-support';
 
-let done: (() => Promise<void>) | undefined;
-
-// Creating and migrating a database can take a while on a busy machine.
-beforeAll(async () => {
-  ({ done } = await useTestDatabase());
-}, 120_000);
-afterAll(() => done?.());
+withTestDatabase();
 
 function ctxOf(user: { id: string; email: string; name: string; role: Ctx['user']['role'] }): Ctx {
   return { user: { id: user.id, email: user.email, name: user.name, role: user.role }, sessionId: 'test' };
-}
-
-async function rejection(promise: Promise<unknown>) {
-  return promise.then(
-    () => null,
-    (e: unknown) => (e instanceof AppError ? e.code : e),
-  );
 }
 
 describe('tenant grants', () => {
@@ -31,9 +18,9 @@ describe('tenant grants', () => {
     const other = await makeTenant();
     const ctx = ctxOf(await makeUser({ role: 'support', tenantIds: [granted.id] }));
     expect((await requireTenant(ctx, granted.slug)).id).toBe(granted.id);
-    expect(await rejection(requireTenant(ctx, other.slug))).toBe('not_found');
-    expect(await rejection(requireTenant(ctx, 'no-such-tenant'))).toBe('not_found');
-    expect(await rejection(requireTenant(ctx, '../admin'))).toBe('not_found');
+    expect(await errorCode(requireTenant(ctx, other.slug))).toBe('not_found');
+    expect(await errorCode(requireTenant(ctx, 'no-such-tenant'))).toBe('not_found');
+    expect(await errorCode(requireTenant(ctx, '../admin'))).toBe('not_found');
     const slugs = (await listTenants({ ctx })).map((t) => t.slug);
     expect(slugs).toEqual([granted.slug]);
   });
@@ -56,7 +43,7 @@ describe('roles', () => {
   it('refuses admin-only operations to other roles with forbidden', async () => {
     const support = ctxOf(await makeUser({ role: 'support' }));
     expect(() => authorize(support, ['admin'])).toThrowError(AppError);
-    expect(await rejection(listUsers({ ctx: support }))).toBe('forbidden');
+    expect(await errorCode(listUsers({ ctx: support }))).toBe('forbidden');
     const admin = ctxOf(await makeUser({ role: 'admin' }));
     expect((await listUsers({ ctx: admin })).some((u) => u.id === admin.user.id)).toBe(true);
   });

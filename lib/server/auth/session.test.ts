@@ -1,17 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS, createSession, deleteSessionByToken, hashSessionToken, validateSessionToken } from './session';
-import { makeUser, useTestDatabase } from './test-support';
+import { makeUser, withTestDatabase } from './test-support';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
-let done: (() => Promise<void>) | undefined;
-
-// Creating and migrating a database can take a while on a busy machine.
-beforeAll(async () => {
-  ({ done } = await useTestDatabase());
-}, 120_000);
-afterAll(() => done?.());
+withTestDatabase();
 
 describe('sessions', () => {
   it('stores only the SHA-256 of the token and validates it back to the user', async () => {

@@ -1,9 +1,11 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll } from 'vitest';
 import { hashPassword } from '@/lib/crypto/password';
 import { db } from '@/lib/db';
 import { createTestDatabase } from '@/lib/db/test-database';
 import { resetEnvForTests } from '@/lib/env';
+import { AppError } from '@/lib/errors';
 import type { Role } from './context';
 
 // Shared by the auth integration tests (not shipped code paths). Tests run against a real
@@ -24,6 +26,19 @@ export async function useTestDatabase(): Promise<{ done: () => Promise<void> }> 
     },
   };
 }
+
+/** Registers the file's hooks: the test database before the first test, cleaned up after the last. */
+export function withTestDatabase(): void {
+  let done: (() => Promise<void>) | undefined;
+  // Creating and migrating a database can take a while on a busy machine.
+  beforeAll(async () => {
+    ({ done } = await useTestDatabase());
+  }, 120_000);
+  afterAll(() => done?.());
+}
+
+/** The AppError code a promise rejects with (null when it resolves): for asserting refusals. */
+export const errorCode = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => (e instanceof AppError ? e.code : e));
 
 export const testPassword = 'correct horse battery staple';
 let passwordHash: Promise<string> | undefined;

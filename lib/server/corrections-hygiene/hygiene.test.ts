@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
-import { AppError } from '@/lib/errors';
-import { makeTenant, makeUser, uniqueId, useTestDatabase } from '@/lib/server/auth/test-support';
+import { errorCode, makeTenant, makeUser, uniqueId, useTestDatabase } from '@/lib/server/auth/test-support';
 import { settleRescoreRuns, startRescoreRuns } from '@/lib/server/corrections/rescore';
 import { ingestMessage } from '@/lib/server/messages/ingest';
 import { ctxOf, readCorpusMessage, readManifest } from '@/lib/server/messages/test-support';
@@ -33,14 +32,13 @@ const makeCorrection = async (f: Fields) =>
   })).id;
 
 const ids = (rows: { id: number }[]) => rows.map((r) => r.id);
-const code = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => (e instanceof AppError ? e.code : e));
 
 describe('corrections hygiene', () => {
   it('is for admins only', async () => {
     const tenant = await makeTenant();
     const engineer = ctxOf(await makeUser({ role: 'engineer', tenantIds: [tenant.id] }));
-    expect(await code(getCorrectionsHygiene({ ctx: engineer, input: { tenant: tenant.slug } }))).toBe('forbidden');
-    expect(await code(listExpiringCorrections({ ctx: admin, input: { tenant: 'no-such-tenant' } }))).toBe('not_found');
+    expect(await errorCode(getCorrectionsHygiene({ ctx: engineer, input: { tenant: tenant.slug } }))).toBe('forbidden');
+    expect(await errorCode(listExpiringCorrections({ ctx: admin, input: { tenant: 'no-such-tenant' } }))).toBe('not_found');
   });
 
   it('lists active corrections expiring within the horizon, soonest first, boundaries included correctly', async () => {

@@ -1,18 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { POST } from '@/app/api/v1/tenants/[slug]/messages/route';
 import { GET as openapi } from '@/app/api/v1/openapi.json/route';
 import { db } from '@/lib/db';
-import { makeTenant, useTestDatabase } from '@/lib/server/auth/test-support';
+import { makeTenant, withTestDatabase } from '@/lib/server/auth/test-support';
 import { insertToken } from '@/lib/server/tokens/insert';
 import { readCorpusMessage, readManifest } from './test-support';
 
 // The HTTP contract of POST /api/v1/tenants/{slug}/messages, called as Next calls the handler.
 
-let done: (() => Promise<void>) | undefined;
-beforeAll(async () => {
-  ({ done } = await useTestDatabase());
-}, 120_000);
-afterAll(() => done?.());
+withTestDatabase();
 
 function post(slug: string, body: BodyInit, token?: string) {
   const headers: Record<string, string> = { 'content-type': 'message/rfc822' };

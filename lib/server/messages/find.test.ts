@@ -1,16 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
-import { AppError } from '@/lib/errors';
-import { makeTenant, makeUser, useTestDatabase } from '@/lib/server/auth/test-support';
+import { errorCode, makeTenant, makeUser, withTestDatabase } from '@/lib/server/auth/test-support';
 import { classifySearch, findMessages } from './find';
 import { ingestMessage } from './ingest';
 import { ctxOf, readCorpusMessage, readManifest } from './test-support';
 
-let done: (() => Promise<void>) | undefined;
-beforeAll(async () => {
-  ({ done } = await useTestDatabase());
-}, 120_000);
-afterAll(() => done?.());
+withTestDatabase();
 
 describe('classifySearch', () => {
   it('tells ids and Message-IDs from subject text', () => {
@@ -47,8 +42,7 @@ describe('findMessages', () => {
     expect(await find('<nobody-sent-this@nowhere.example>')).toMatchObject({ kind: 'message_id', ids: [] });
     expect(await find('quarterly report')).toEqual({ kind: 'text', value: 'quarterly report' });
 
-    const code = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => (e instanceof AppError ? e.code : e));
-    expect(await code(findMessages({ ctx: support, input: { tenant: other.slug, query: theirs.id } }))).toBe('not_found');
-    expect(await code(find('   '))).toBe('invalid_input');
+    expect(await errorCode(findMessages({ ctx: support, input: { tenant: other.slug, query: theirs.id } }))).toBe('not_found');
+    expect(await errorCode(find('   '))).toBe('invalid_input');
   });
 });

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
-import { makeTenant, makeUser, useTestDatabase } from '@/lib/server/auth/test-support';
+import { makeTenant, makeUser, withTestDatabase } from '@/lib/server/auth/test-support';
 import { insertToken } from '@/lib/server/tokens/insert';
 import { revokeIngestToken } from '@/lib/server/tokens/revoke';
 import { extractSignals, parseMessage, type ScoringContext } from '@/lib/engine';
@@ -10,11 +10,7 @@ import { ingestMessage } from './ingest';
 import { analyzeRaw } from './row';
 import { ctxOf, readCorpusMessage, readManifest } from './test-support';
 
-let done: (() => Promise<void>) | undefined;
-beforeAll(async () => {
-  ({ done } = await useTestDatabase());
-}, 120_000);
-afterAll(() => done?.());
+withTestDatabase();
 
 async function failure(promise: Promise<unknown>) {
   return promise.then(

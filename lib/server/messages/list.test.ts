@@ -1,17 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
-import { makeTenant, makeUser, useTestDatabase } from '@/lib/server/auth/test-support';
+import { errorCode, makeTenant, makeUser, withTestDatabase } from '@/lib/server/auth/test-support';
 import { getMessage } from './get';
 import { ingestMessage } from './ingest';
 import { FLAGGED_VERDICTS, listMessages } from './list';
 import { ctxOf, readCorpusMessage, readManifest } from './test-support';
 
-let done: (() => Promise<void>) | undefined;
-beforeAll(async () => {
-  ({ done } = await useTestDatabase());
-}, 120_000);
-afterAll(() => done?.());
+withTestDatabase();
 
 describe('listMessages and getMessage', () => {
   it('filters, pages by keyset without gaps or repeats, and stays inside the tenant', async () => {
@@ -70,11 +66,10 @@ describe('listMessages and getMessage', () => {
     if (fired) expect((await listMessages({ ctx: support, input: { tenant: tenant.slug, rule: fired } })).items.map((m) => m.id)).toContain(one.id);
 
     // Isolation: the outsider tenant is invisible to this user, and ids do not cross tenants.
-    const code = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => (e instanceof AppError ? e.code : e));
-    expect(await code(listMessages({ ctx: support, input: { tenant: outsider.slug } }))).toBe('not_found');
+    expect(await errorCode(listMessages({ ctx: support, input: { tenant: outsider.slug } }))).toBe('not_found');
     const outsiderId = (await listMessages({ ctx: admin, input: { tenant: outsider.slug } })).items[0].id;
-    expect(await code(getMessage({ ctx: support, input: { tenant: tenant.slug, id: outsiderId } }))).toBe('not_found');
-    expect(await code(listMessages({ ctx: support, input: { tenant: tenant.slug, cursor: 'garbage' } }))).toBe('invalid_input');
+    expect(await errorCode(getMessage({ ctx: support, input: { tenant: tenant.slug, id: outsiderId } }))).toBe('not_found');
+    expect(await errorCode(listMessages({ ctx: support, input: { tenant: tenant.slug, cursor: 'garbage' } }))).toBe('invalid_input');
   });
 
   it('pages backwards, filters by Message-ID and label, and refuses bad input with named issues', async () => {

@@ -1,16 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
-import { AppError } from '@/lib/errors';
-import { makeTenant, makeUser, useTestDatabase } from '@/lib/server/auth/test-support';
+import { errorCode, makeTenant, makeUser, withTestDatabase } from '@/lib/server/auth/test-support';
 import { ingestMessage } from './ingest';
 import { rescoreMessage } from './rescore';
 import { ctxOf, readCorpusMessage, readManifest } from './test-support';
 
-let done: (() => Promise<void>) | undefined;
-beforeAll(async () => {
-  ({ done } = await useTestDatabase());
-}, 120_000);
-afterAll(() => done?.());
+withTestDatabase();
 
 async function flaggedMessage() {
   const tenant = await makeTenant();
@@ -71,9 +66,8 @@ describe('rescoreMessage', () => {
     const { row, support } = await flaggedMessage();
     const other = await makeTenant();
     const stranger = ctxOf(await makeUser({ role: 'admin' }));
-    const code = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => (e instanceof AppError ? e.code : e));
-    expect(await code(rescoreMessage({ ctx: stranger, input: { tenant: other.slug, id: row.id } }))).toBe('not_found');
-    expect(await code(rescoreMessage({ ctx: support, input: { tenant: other.slug, id: row.id } }))).toBe('not_found');
+    expect(await errorCode(rescoreMessage({ ctx: stranger, input: { tenant: other.slug, id: row.id } }))).toBe('not_found');
+    expect(await errorCode(rescoreMessage({ ctx: support, input: { tenant: other.slug, id: row.id } }))).toBe('not_found');
     await expect(rescoreMessage({ ctx: support, input: { tenant: 'x', id: 'nope' } })).rejects.toMatchObject({ name: 'ZodError' });
   });
 });

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
-import { AppError } from '@/lib/errors';
-import { makeTenant, makeUser, useTestDatabase } from '@/lib/server/auth/test-support';
+import { errorCode, makeTenant, makeUser, withTestDatabase } from '@/lib/server/auth/test-support';
 import { ctxOf } from '@/lib/server/messages/test-support';
 import { createIngestToken } from './create';
 import { listIngestTokens } from './list';
@@ -9,13 +8,7 @@ import { revokeIngestToken } from './revoke';
 import { hashToken } from './token-secret';
 import { verifyIngestToken } from './verify';
 
-let done: (() => Promise<void>) | undefined;
-beforeAll(async () => {
-  ({ done } = await useTestDatabase());
-}, 120_000);
-afterAll(() => done?.());
-
-const code = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => (e instanceof AppError ? e.code : e));
+withTestDatabase();
 
 describe('ingest tokens', () => {
   it('issues trg_ tokens stored only as hashes; admins list and revoke them', async () => {
@@ -33,15 +26,15 @@ describe('ingest tokens', () => {
     expect(JSON.stringify(listed)).not.toContain(created.token);
 
     await revokeIngestToken({ ctx: admin, input: { tenant: tenant.slug, id: created.id } });
-    expect(await code(verifyIngestToken(created.token))).toBe('unauthenticated');
+    expect(await errorCode(verifyIngestToken(created.token))).toBe('unauthenticated');
     const other = await makeTenant();
-    expect(await code(revokeIngestToken({ ctx: admin, input: { tenant: other.slug, id: created.id } }))).toBe('not_found');
+    expect(await errorCode(revokeIngestToken({ ctx: admin, input: { tenant: other.slug, id: created.id } }))).toBe('not_found');
   });
 
   it('refuses non-admins', async () => {
     const tenant = await makeTenant();
     const engineer = ctxOf(await makeUser({ role: 'engineer', tenantIds: [tenant.id] }));
-    expect(await code(createIngestToken({ ctx: engineer, input: { tenant: tenant.slug, name: 'x' } }))).toBe('forbidden');
-    expect(await code(listIngestTokens({ ctx: engineer, input: { tenant: tenant.slug } }))).toBe('forbidden');
+    expect(await errorCode(createIngestToken({ ctx: engineer, input: { tenant: tenant.slug, name: 'x' } }))).toBe('forbidden');
+    expect(await errorCode(listIngestTokens({ ctx: engineer, input: { tenant: tenant.slug } }))).toBe('forbidden');
   });
 });

@@ -1,19 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppError } from '@/lib/errors';
-import { makeTenant, makeUser, useTestDatabase } from '@/lib/server/auth/test-support';
+import { describe, expect, it } from 'vitest';
+import { errorCode, makeTenant, makeUser, withTestDatabase } from '@/lib/server/auth/test-support';
 import { ingestMessage } from '../ingest';
 import { ctxOf, readCorpusMessage, readManifest } from '../test-support';
 import { getMessageDetail, type MessageDetailView } from './get-detail';
 import { getMessagePreview } from './get-preview';
 import type { TextRun } from './text';
 
-let done: (() => Promise<void>) | undefined;
-beforeAll(async () => {
-  ({ done } = await useTestDatabase());
-}, 120_000);
-afterAll(() => done?.());
-
-const code = (promise: Promise<unknown>) => promise.then(() => null, (e: unknown) => (e instanceof AppError ? e.code : e));
+withTestDatabase();
 
 /** The text under each mark id, joined across runs (a mark can be split by URLs or other marks). */
 function markedText(runs: TextRun[]): Map<string, string> {
@@ -65,15 +58,15 @@ describe('getMessageDetail', () => {
 
   it('404s for a malformed id, an unknown id and another tenant\'s message', async () => {
     const { tenant, ctx, ids } = await setup(1);
-    expect(await code(getMessageDetail({ ctx, input: { tenant: tenant.slug, id: 'not-a-uuid' } }))).toBe('not_found');
-    expect(await code(getMessageDetail({ ctx, input: { tenant: tenant.slug, id: '00000000-0000-4000-8000-000000000000' } }))).toBe('not_found');
+    expect(await errorCode(getMessageDetail({ ctx, input: { tenant: tenant.slug, id: 'not-a-uuid' } }))).toBe('not_found');
+    expect(await errorCode(getMessageDetail({ ctx, input: { tenant: tenant.slug, id: '00000000-0000-4000-8000-000000000000' } }))).toBe('not_found');
     const other = await makeTenant();
     const admin = ctxOf(await makeUser({ role: 'admin' }));
-    expect(await code(getMessageDetail({ ctx: admin, input: { tenant: other.slug, id: ids[0] } }))).toBe('not_found');
+    expect(await errorCode(getMessageDetail({ ctx: admin, input: { tenant: other.slug, id: ids[0] } }))).toBe('not_found');
     // Not granted the tenant at all: also 404, never 403.
     const stranger = ctxOf(await makeUser({ role: 'support' }));
-    expect(await code(getMessageDetail({ ctx: stranger, input: { tenant: tenant.slug, id: ids[0] } }))).toBe('not_found');
-    expect(await code(getMessagePreview({ ctx: stranger, input: { tenant: tenant.slug, id: ids[0] } }))).toBe('not_found');
+    expect(await errorCode(getMessageDetail({ ctx: stranger, input: { tenant: tenant.slug, id: ids[0] } }))).toBe('not_found');
+    expect(await errorCode(getMessagePreview({ ctx: stranger, input: { tenant: tenant.slug, id: ids[0] } }))).toBe('not_found');
   });
 
   it('builds links, attachments, auth and the Received chain from the raw message', async () => {

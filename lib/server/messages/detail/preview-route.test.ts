@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Ctx } from '@/lib/server/auth';
-import { makeTenant, makeUser, useTestDatabase } from '@/lib/server/auth/test-support';
+import { makeTenant, makeUser, withTestDatabase } from '@/lib/server/auth/test-support';
 import { PREVIEW_RESPONSE_HEADERS } from '@/lib/server/render';
 import { ingestMessage } from '../ingest';
 import { ctxOf, readCorpusMessage, readManifest } from '../test-support';
@@ -23,11 +23,7 @@ vi.mock('@/lib/server/auth', async (original) => {
 
 const { GET } = await import('../../../../app/(console)/t/[tenant]/messages/[id]/preview/route');
 
-let done: (() => Promise<void>) | undefined;
-beforeAll(async () => {
-  ({ done } = await useTestDatabase());
-}, 120_000);
-afterAll(() => done?.());
+withTestDatabase();
 
 const get = (tenant: string, id: string) =>
   GET(new Request(`http://127.0.0.1/t/${tenant}/messages/${id}/preview`), { params: Promise.resolve({ tenant, id }) });
