@@ -1,11 +1,11 @@
 // node [--conditions=X] scripts/launch.mjs scripts/ENTRY.ts [ARG ...]
 // Runs a TypeScript CLI from a cached esbuild bundle instead of through tsx, which spends ~1 s of
-// CPU transforming modules before the CLI does any work (see engine/bundle.mjs). The entry sees the
+// CPU transforming modules before the CLI does any work (see lib/bundle/bundle.mjs). The entry sees the
 // same process.argv as under `node --import tsx scripts/ENTRY.ts ARG ...`. Without esbuild, tsx.
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
-import { bundleEntry } from './engine/bundle.mjs';
+import { bundleEntry } from '../lib/bundle/bundle.mjs';
 
 // V8 optimises a function after it has run ~66 KB of bytecode. The engine's parsers are large
 // functions that meet new input shapes for a while, so early optimisation deoptimised and

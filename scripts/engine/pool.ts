@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { createHandler, type HandlerInit, type Job } from './handlers';
 import { DEFAULT_MODEL_PATH, DEFAULT_RULESET_PATH } from './plan';
-import { bundleEntry } from './bundle.mjs';
+import { bundleEntry } from '../../lib/bundle/bundle.mjs';
 
 export type PoolOptions<R> = {
   init: HandlerInit;

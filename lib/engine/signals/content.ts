@@ -5,10 +5,13 @@ import shipped from '../rulesets/content-model.json';
 import type { Evidence, ParsedMessage } from '../types';
 import { headerEvidence, setSignal, type SignalBuilder } from './signal-set';
 
-const SHIPPED = loadContentModel(shipped as ContentModelJson);
+// Built on first use: a process that imports the engine without scoring (most console pages)
+// never pays for the 29,000-entry map.
+let shippedModel: ContentModel | undefined;
+const shippedContentModel = () => (shippedModel ??= loadContentModel(shipped as ContentModelJson));
 
 /** Sets message.content_score (log-odds, 0 with an empty model) with up to five evidence words. */
-export function addContentSignals(set: SignalBuilder, message: ParsedMessage, model: ContentModel = SHIPPED): void {
+export function addContentSignals(set: SignalBuilder, message: ParsedMessage, model: ContentModel = shippedContentModel()): void {
   if (model.weights.size === 0) return;
   const { score, top } = scoreMessageContent(model, message);
   const evidence = top.map((t): Evidence => {

@@ -33,12 +33,12 @@ export function defaultWorkers(): number {
 }
 
 export function createAnalyzePool(size: number): AnalyzePool {
-  // Workers start from the cached esbuild bundle the CLIs use (scripts/engine/bundle.mjs): through
+  // Workers start from the cached esbuild bundle the CLIs use (lib/bundle/bundle.mjs): through
   // tsx each worker spent ~1 s of CPU before parsing anything, on the critical path with one
   // worker. Without esbuild, tsx: loader hooks registered with `--import tsx` do not reach worker
   // threads on Node 20, so the worker registers tsx itself before importing the TypeScript body.
   const body = new URL('./parse-worker.ts', import.meta.url);
-  const bundler = JSON.stringify(new URL('../../../scripts/engine/bundle.mjs', import.meta.url).href);
+  const bundler = JSON.stringify(new URL('../../bundle/bundle.mjs', import.meta.url).href);
   const viaTsx = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(body.href)}); })`;
   const boot = `import(${bundler})
     .then(({ bundleEntry }) => bundleEntry(${JSON.stringify(fileURLToPath(body))}, { conditions: ['react-server'] }))
