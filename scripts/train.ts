@@ -5,7 +5,7 @@
 // Deterministic: same corpus and options → byte-identical output.
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { DEFAULT_CONTENT_OPTIONS, trainContentModel } from '../lib/engine/content/train';
+import { DEFAULT_CONTENT_OPTIONS, trainContentModel, type TrainingDocument } from '../lib/engine/content/train';
 import { assignFolds } from '../lib/engine/model/rng';
 import { buildRows, DEFAULT_TRAIN_OPTIONS, selectFeatures, toModelWeights, trainHeads, type Label } from '../lib/engine/model/train-model';
 import { SIGNALS } from '../lib/engine/signals';
@@ -20,7 +20,9 @@ import { pct } from './engine/metrics';
 import { DEFAULT_CONTENT_MODEL_PATH, DEFAULT_MODEL_PATH, loadPlan } from './engine/plan';
 
 const MODEL_ID = 'triage-linear-v2';
-const CONTENT_MODEL_ID = 'triage-content-v1';
+const CONTENT_MODEL_ID = 'triage-content-v2';
+// One content head per malicious label, each trained against ham only.
+const CONTENT_HEADS: Label[] = ['spam', 'phish'];
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 async function main(): Promise<number> {
@@ -45,10 +47,10 @@ async function main(): Promise<number> {
   const { packed, errors } = await loadCorpusSignals(entries, plan.layout, { cachePath: optionString(args, 'cache') });
   if (errors.length > 0) log(`train: ${errors.length} messages could not be parsed and are left out`);
   const tokens = await loadCorpusTokens(entries);
-  const examples: { packed: PackedSignals; label: Label; source: string; tokens: string[] }[] = [];
+  const examples: { packed: PackedSignals; label: Label; source: string; doc: TrainingDocument }[] = [];
   entries.forEach((e, i) => {
     const p = packed[i];
-    if (p) examples.push({ packed: { num: Float64Array.from(p.num), str: p.str }, label: e.label, source: e.source, tokens: tokens[i] ?? [] });
+    if (p) examples.push({ packed: { num: Float64Array.from(p.num), str: p.str }, label: e.label, source: e.source, doc: tokens[i] ?? { tokens: [], length: 0 } });
   });
 
   const features = selectFeatures(SIGNALS, plan.layout);
@@ -56,10 +58,10 @@ async function main(): Promise<number> {
   // The extracted content_score came from the shipped content model, which saw these messages:
   // replace it with out-of-fold scores before the main model learns how far to trust it.
   log(`train: content model, ${k} folds`);
-  const docs = examples.map((e) => e.tokens);
+  const docs = examples.map((e) => e.doc);
   const labels = examples.map((e) => e.label);
   const contentSlot = plan.layout.slots.get('message.content_score')!.index;
-  const oof = outOfFoldContentScores(docs, labels, folds, k, DEFAULT_CONTENT_OPTIONS, log);
+  const oof = outOfFoldContentScores(docs, labels, CONTENT_HEADS, folds, k, DEFAULT_CONTENT_OPTIONS, log);
   examples.forEach((e, i) => (e.packed.num[contentSlot] = oof[i]));
   log(`train: ${features.length} features; cross-validating`);
   const crossValidated = crossValidate(examples, folds, k, features, plan, opts, log);
@@ -83,7 +85,7 @@ async function main(): Promise<number> {
   const weights = toModelWeights(MODEL_ID, heads, features, { examples: examples.length, folds: k, seed, epochs: opts.epochs, l2: opts.l2 });
   writeFileSync(outPath, `${JSON.stringify(weights, null, 2)}\n`);
   log(`train: wrote ${outPath}`);
-  const content = trainContentModel(CONTENT_MODEL_ID, docs, Uint8Array.from(labels, (l) => (l === 'ham' ? 0 : 1)), DEFAULT_CONTENT_OPTIONS);
+  const content = trainContentModel(CONTENT_MODEL_ID, docs, labels, CONTENT_HEADS, DEFAULT_CONTENT_OPTIONS);
   content.training = { examples: docs.length, epochs: DEFAULT_CONTENT_OPTIONS.epochs, l2: DEFAULT_CONTENT_OPTIONS.l2, minDocuments: DEFAULT_CONTENT_OPTIONS.minDocuments };
   // One token per line: the file is large, and this keeps its diffs readable.
   writeFileSync(contentOutPath, formatContentModel(content));
@@ -92,8 +94,8 @@ async function main(): Promise<number> {
 }
 
 function formatContentModel(model: ReturnType<typeof trainContentModel>): string {
-  const lines = Object.entries(model.weights).map(([token, w]) => `    ${JSON.stringify(token)}: ${w}`);
-  return `{\n  "id": ${JSON.stringify(model.id)},\n  "bias": ${model.bias},\n  "training": ${JSON.stringify(model.training)},\n  "weights": {\n${lines.join(',\n')}\n  }\n}\n`;
+  const lines = Object.entries(model.weights).map(([token, w]) => `    ${JSON.stringify(token)}: ${JSON.stringify(w)}`);
+  return `{\n  "id": ${JSON.stringify(model.id)},\n  "heads": ${JSON.stringify(model.heads)},\n  "bias": ${JSON.stringify(model.bias)},\n  "training": ${JSON.stringify(model.training)},\n  "weights": {\n${lines.join(',\n')}\n  }\n}\n`;
 }
 
 function reportFolds(scored: Scored[], k: number, scale: number, maxFp: number) {

@@ -1,5 +1,5 @@
 import { scoreContent, loadContentModel } from '../../lib/engine/content/model';
-import { trainContentModel, type ContentTrainOptions } from '../../lib/engine/content/train';
+import { trainContentModel, type ContentTrainOptions, type TrainingDocument } from '../../lib/engine/content/train';
 import type { Label } from '../../lib/engine/model/train-model';
 import { chooseThreshold, total, type Scored } from './cross-validate';
 
@@ -8,14 +8,14 @@ import { chooseThreshold, total, type Scored } from './cross-validate';
  * folds. The main model learns its weight for message.content_score from these, so it weighs the
  * content model as it performs on mail it has not seen, not as it performs on its own training set.
  */
-export function outOfFoldContentScores(docs: readonly string[][], labels: readonly Label[], folds: Int32Array, k: number, opts: ContentTrainOptions, log: (line: string) => void): Float64Array {
+export function outOfFoldContentScores(docs: readonly TrainingDocument[], labels: readonly Label[], heads: readonly Label[], folds: Int32Array, k: number, opts: ContentTrainOptions, log: (line: string) => void): Float64Array {
   const out = new Float64Array(docs.length);
   for (let f = 0; f < k; f++) {
     const train = docs.map((_, i) => i).filter((i) => folds[i] !== f);
-    const json = trainContentModel('fold', train.map((i) => docs[i]), Uint8Array.from(train, (i) => (labels[i] === 'ham' ? 0 : 1)), opts);
+    const json = trainContentModel('fold', train.map((i) => docs[i]), train.map((i) => labels[i]), heads, opts);
     const model = loadContentModel(json);
     docs.forEach((doc, i) => {
-      if (folds[i] === f) out[i] = scoreContent(model, doc.map((token) => ({ token, place: 'text', start: 0, end: 0 })), 0).score;
+      if (folds[i] === f) out[i] = scoreContent(model, doc.tokens.map((token) => ({ token, place: 'text', start: 0, end: 0 })), doc.length, 0).score;
     });
     log(`  content fold ${f + 1}/${k}: ${Object.keys(json.weights).length} tokens`);
   }

@@ -1,51 +1,91 @@
 import { describe, expect, it } from 'vitest';
-import { loadContentModel, scoreContent, scoreMessageContent } from './model';
-import { contentTokens } from './tokens';
+import { lengthFactor, loadContentModel, scoreContent, scoreMessageContent } from './model';
+import { contentDocument } from './tokens';
 import { trainContentModel } from './train';
 
-const tokensOf = (text: string) => contentTokens({ subject: '', text, htmlText: '' });
+const documentOf = (text: string) => contentDocument({ subject: '', text, htmlText: '' });
+const scoreText = (model: ReturnType<typeof loadContentModel>, text: string, limit?: number) => {
+  const doc = documentOf(text);
+  return scoreContent(model, doc.tokens, doc.length, limit);
+};
 
 describe('scoreContent', () => {
-  const model = loadContentModel({ id: 't', bias: -1, weights: { verify: 2, password: 1.5, meeting: -2, 'verify your': 0.5 } });
-
-  it('adds the weights of the tokens present to the bias', () => {
-    expect(scoreContent(model, tokensOf('verify your password')).score).toBeCloseTo(-1 + 2 + 0.5 + 1.5);
-    expect(scoreContent(model, tokensOf('nothing known here')).score).toBe(-1);
+  // Heads: spam, phish. Lengths set to 400 tokens where only the sum is under test (factor 1).
+  const model = loadContentModel({
+    id: 't', heads: ['spam', 'phish'], bias: [-1, -2],
+    weights: { verify: [0, 2], password: [0, 1.5], meeting: [-2, -2], 'verify your': [0, 0.5], cheap: [3, 0] },
   });
 
-  it('names the tokens that pushed hardest in the direction of the score', () => {
-    const bad = scoreContent(model, tokensOf('meeting: verify your password'), 2);
-    expect(bad.top.map((t) => t.token)).toEqual(['verify', 'password']);
-    const good = scoreContent(model, tokensOf('meeting notes'));
-    expect(good.top.map((t) => [t.token, t.weight])).toEqual([['meeting', -2]]);
-    expect(scoreContent(model, tokensOf('verify'), 0).top).toEqual([]);
+  it('adds the weights of the tokens present to the bias and keeps the strongest head', () => {
+    const doc = documentOf('verify your password');
+    const phish = scoreContent(model, doc.tokens, 400);
+    expect(phish).toMatchObject({ head: 'phish' });
+    expect(phish.score).toBeCloseTo(-2 + 2 + 0.5 + 1.5);
+    const spam = scoreContent(model, documentOf('cheap password').tokens, 400);
+    expect(spam).toMatchObject({ head: 'spam', score: 2 });
+    expect(scoreContent(model, documentOf('nothing known here').tokens, 400)).toMatchObject({ head: 'spam', score: -1 });
+  });
+
+  it('scales the sum by √(400 / length): the same words count less in a longer message', () => {
+    expect(lengthFactor(400)).toBe(1);
+    expect(lengthFactor(100)).toBe(2);
+    // Messages shorter than 50 tokens count as 50 long.
+    expect(lengthFactor(3)).toBe(lengthFactor(50));
+    expect(lengthFactor(50)).toBeCloseTo(Math.sqrt(8));
+    const cheap = documentOf('cheap');
+    expect(scoreContent(model, cheap.tokens, 100).score).toBeCloseTo(-1 + 2 * 3);
+    expect(scoreContent(model, cheap.tokens, 1600).score).toBeCloseTo(-1 + 0.5 * 3);
+  });
+
+  it("names the tokens that pushed the winning head hardest, with their scaled contributions", () => {
+    const bad = scoreText(model, 'meeting: verify your password', 2);
+    expect(bad.head).toBe('phish');
+    const factor = lengthFactor(documentOf('meeting: verify your password').length);
+    expect(bad.top.map((t) => [t.token, t.weight])).toEqual([['verify', 2 * factor], ['password', 1.5 * factor]]);
+    const good = scoreText(model, 'meeting notes');
+    expect(good.top.map((t) => t.token)).toEqual(['meeting']);
+    expect(good.top[0].weight).toBeLessThan(0);
+    expect(scoreText(model, 'verify', 0).top).toEqual([]);
+  });
+
+  it('scores 0 with no heads', () => {
+    expect(scoreText(loadContentModel({ id: 'e', heads: [], bias: [], weights: {} }), 'verify')).toEqual({ score: 0, head: '', top: [] });
   });
 });
 
 describe('trainContentModel', () => {
+  const doc = (tokens: string[]) => ({ tokens, length: tokens.length });
   const docs = [
-    ...Array.from({ length: 30 }, (_, i) => ['verify', 'password', `rare${i}`]),
-    ...Array.from({ length: 30 }, (_, i) => ['meeting', 'notes', `rare${i + 100}`]),
+    ...Array.from({ length: 30 }, (_, i) => doc(['verify', 'password', `rare${i}`])),
+    ...Array.from({ length: 30 }, (_, i) => doc(['cheap', 'pills', `rare${i + 50}`])),
+    ...Array.from({ length: 30 }, (_, i) => doc(['meeting', 'notes', `rare${i + 100}`])),
   ];
-  const labels = Uint8Array.from(docs, (_, i) => (i < 30 ? 1 : 0));
+  const labels = docs.map((_, i) => (i < 30 ? 'phish' : i < 60 ? 'spam' : 'ham'));
   const opts = { epochs: 100, l2: 1e-3, learningRate: 0.05, negativeWeight: 1, minDocuments: 3, minWeight: 0.005 };
 
-  it('learns the direction of each word and leaves out words seen in too few documents', () => {
-    const model = trainContentModel('t', docs, labels, opts);
-    expect(model.weights.verify).toBeGreaterThan(0);
-    expect(model.weights.meeting).toBeLessThan(0);
+  it('learns each head against ham only and leaves out words seen in too few documents', () => {
+    const model = trainContentModel('t', docs, labels, ['spam', 'phish'], opts);
+    expect(model.heads).toEqual(['spam', 'phish']);
+    const [spamPills, phishPills] = model.weights.pills;
+    expect(spamPills).toBeGreaterThan(0);
+    // The phish head never saw spam: its words are unknown to it, not evidence either way.
+    expect(phishPills).toBe(0);
+    expect(model.weights.verify[1]).toBeGreaterThan(0);
+    expect(model.weights.meeting.every((w) => w < 0)).toBe(true);
     expect(Object.keys(model.weights).some((t) => t.startsWith('rare'))).toBe(false);
   });
 
   it('is deterministic: same documents, byte-identical weights', () => {
-    expect(JSON.stringify(trainContentModel('t', docs, labels, opts))).toBe(JSON.stringify(trainContentModel('t', docs, labels, opts)));
+    const train = () => JSON.stringify(trainContentModel('t', docs, labels, ['spam', 'phish'], opts));
+    expect(train()).toBe(train());
   });
 });
 
 describe('scoreMessageContent', () => {
-  it('agrees with scoreContent over all of the message tokens', () => {
-    const model = loadContentModel({ id: 't', bias: 0.5, weights: { verify: 2, 'verify your': 0.5, meeting: -2, 's:urgent': 1 } });
+  it('agrees with scoreContent over all of the message tokens and their count', () => {
+    const model = loadContentModel({ id: 't', heads: ['spam', 'phish'], bias: [0.5, 0], weights: { verify: [0, 2], 'verify your': [0.1, 0.5], meeting: [-2, -1], 's:urgent': [1, 0] } });
     const message = { subject: 'URGENT urgent', text: 'verify your meeting, verify your account', htmlText: '' };
-    expect(scoreMessageContent(model, message)).toEqual(scoreContent(model, contentTokens(message)));
+    const doc = contentDocument(message);
+    expect(scoreMessageContent(model, message)).toEqual(scoreContent(model, doc.tokens, doc.length));
   });
 });

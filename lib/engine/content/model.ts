@@ -1,17 +1,54 @@
-// The content model: a linear model over the tokens of tokens.ts, trained by `npm run train`
-// and shipped as lib/engine/rulesets/content-model.json. Its log-odds become the signal
-// message.content_score, which the main model weighs like any other feature.
+// The content model: linear heads over the tokens of tokens.ts (one per kind of malicious mail:
+// spam, phish), trained by `npm run train` and shipped as lib/engine/rulesets/content-model.json.
+// The strongest head's log-odds become the signal message.content_score, which the main model
+// weighs like any other feature. See docs/decisions/0008-content-heads-and-length.md.
 import { visitTokens, type ContentToken } from './tokens';
 import type { ParsedMessage } from '../types';
 
-/** The stored form: token → weight, plus the bias. */
-export type ContentModelJson = { id: string; bias: number; weights: Record<string, number>; training?: Record<string, number> };
-export type ContentModel = { id: string; bias: number; weights: ReadonlyMap<string, number> };
-export type ContentScore = { score: number; top: (ContentToken & { weight: number })[] };
+/** The stored form: per token one weight per head (in `heads` order), plus each head's bias. */
+export type ContentModelJson = {
+  id: string;
+  heads: string[];
+  bias: number[];
+  weights: Record<string, number[]>;
+  training?: Record<string, number>;
+};
+/** The lookup form: token → row; row r's weight for head h is weights[r * heads.length + h]. */
+export type ContentModel = { id: string; heads: readonly string[]; bias: readonly number[]; rows: ReadonlyMap<string, number>; weights: Float64Array };
+export type ContentScore = { score: number; head: string; top: (ContentToken & { weight: number })[] };
+
+// A message of this many token occurrences counts its weights as they are; see lengthFactor.
+const REFERENCE_LENGTH = 400;
+// Shorter messages count as this long, so a three-word message can't turn one word into a verdict.
+const MIN_LENGTH = 50;
+
+/**
+ * How much each token counts in a message of `length` token occurrences: √(400 / length), at
+ * most √8. A plain sum grows with length, so a long newsletter collected enough mildly "salesy"
+ * words to outscore a short pitch; dividing by √length (cosine normalisation of the presence
+ * vector) measures how salesy the message is, not how long.
+ */
+export function lengthFactor(length: number): number {
+  return Math.sqrt(REFERENCE_LENGTH / Math.max(length, MIN_LENGTH));
+}
 
 /** Builds the lookup form of a stored content model. */
 export function loadContentModel(json: ContentModelJson): ContentModel {
-  return { id: json.id, bias: json.bias, weights: new Map(Object.entries(json.weights)) };
+  const k = json.heads.length;
+  const tokens = Object.keys(json.weights);
+  const rows = new Map<string, number>();
+  const weights = new Float64Array(tokens.length * k);
+  tokens.forEach((token, r) => {
+    rows.set(token, r);
+    const w = json.weights[token];
+    for (let h = 0; h < k; h++) weights[r * k + h] = w[h] ?? 0;
+  });
+  return { id: json.id, heads: json.heads, bias: json.bias, rows, weights };
+}
+
+/** True when the model has no tokens (an untrained or emptied model scores nothing). */
+export function isEmptyContentModel(model: ContentModel): boolean {
+  return model.rows.size === 0;
 }
 
 /**
@@ -21,37 +58,51 @@ export function loadContentModel(json: ContentModelJson): ContentModel {
 export function scoreMessageContent(model: ContentModel, message: Pick<ParsedMessage, 'subject' | 'text' | 'htmlText'>, limit = 5): ContentScore {
   const known: ContentToken[] = [];
   const seen = new Set<string>();
+  let length = 0;
   visitTokens(message, (token, place, start, end) => {
-    if (!model.weights.has(token) || seen.has(token)) return;
+    length++;
+    if (!model.rows.has(token) || seen.has(token)) return;
     seen.add(token);
     known.push({ token, place, start, end });
   });
-  return scoreContent(model, known, limit);
+  return scoreContent(model, known, length, limit);
 }
 
 /**
- * Log-odds of malicious content: bias + Σ weights of the tokens present (each counted once),
- * with the `limit` tokens that pushed hardest in the score's direction, as evidence.
+ * Log-odds of malicious content: for each head, bias + lengthFactor(length) × Σ weights of the
+ * distinct tokens present; the score is the strongest head's. Evidence is the `limit` tokens that
+ * pushed that head hardest in the score's direction, each with its contribution.
  */
-export function scoreContent(model: ContentModel, tokens: readonly ContentToken[], limit = 5): ContentScore {
-  let score = model.bias;
-  const weights = new Float64Array(tokens.length);
+export function scoreContent(model: ContentModel, tokens: readonly ContentToken[], length: number, limit = 5): ContentScore {
+  const k = model.heads.length;
+  if (k === 0) return { score: 0, head: '', top: [] };
+  const rows = new Int32Array(tokens.length);
+  const sums = new Float64Array(k);
   for (let i = 0; i < tokens.length; i++) {
-    const w = model.weights.get(tokens[i].token) ?? 0;
-    weights[i] = w;
-    score += w;
+    const r = model.rows.get(tokens[i].token) ?? -1;
+    rows[i] = r;
+    if (r >= 0) for (let h = 0; h < k; h++) sums[h] += model.weights[r * k + h];
   }
-  if (limit <= 0) return { score, top: [] };
-  // Insertion into a short sorted list: a message has hundreds of tokens and we keep five.
-  const sign = score >= model.bias ? 1 : -1;
+  const factor = lengthFactor(length);
+  let head = 0;
+  for (let h = 1; h < k; h++) if (model.bias[h] + factor * sums[h] > model.bias[head] + factor * sums[head]) head = h;
+  const score = model.bias[head] + factor * sums[head];
+  if (limit <= 0) return { score, head: model.heads[head], top: [] };
+  const contribution = (i: number) => (rows[i] >= 0 ? factor * model.weights[rows[i] * k + head] : 0);
+  return { score, head: model.heads[head], top: strongest(tokens, contribution, score >= model.bias[head] ? 1 : -1, limit) };
+}
+
+/** The `limit` tokens whose contribution × sign is largest and positive (insertion into a short sorted list). */
+function strongest(tokens: readonly ContentToken[], contribution: (i: number) => number, sign: number, limit: number): (ContentToken & { weight: number })[] {
   const top: (ContentToken & { weight: number })[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    const pull = weights[i] * sign;
+    const weight = contribution(i);
+    const pull = weight * sign;
     if (pull <= 0 || (top.length === limit && pull <= top[limit - 1].weight * sign)) continue;
     let at = top.length;
     while (at > 0 && top[at - 1].weight * sign < pull) at--;
-    top.splice(at, 0, { ...tokens[i], weight: weights[i] });
+    top.splice(at, 0, { ...tokens[i], weight });
     if (top.length > limit) top.pop();
   }
-  return { score, top };
+  return top;
 }

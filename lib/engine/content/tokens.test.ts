@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { contentBody, contentTokens } from './tokens';
+import { contentBody, contentDocument } from './tokens';
 
 const message = (subject: string, text: string, htmlText = '') => ({ subject, text, htmlText });
 
-describe('contentTokens', () => {
+const contentTokens = (m: ReturnType<typeof message>) => contentDocument(m).tokens;
+
+describe('contentDocument', () => {
   it('gives subject words, body words and body word pairs, each once, at their first place', () => {
     const tokens = contentTokens(message('Verify Account', 'Please verify your account. Verify now!'));
     expect(tokens.map((t) => t.token)).toEqual([
@@ -14,6 +16,11 @@ describe('contentTokens', () => {
     expect(verify).toMatchObject({ place: 'text', start: 7, end: 13 });
     expect(tokens.find((t) => t.token === 'verify your')).toMatchObject({ start: 7, end: 18 });
     expect(tokens.find((t) => t.token === 's:account')).toMatchObject({ place: 'subject', start: 7, end: 14 });
+  });
+
+  it('counts every token occurrence, repeats included, as the length', () => {
+    // 2 subject words + 6 body words + 5 pairs.
+    expect(contentDocument(message('Verify Account', 'Please verify your account. Verify now!')).length).toBe(13);
   });
 
   it('leaves out pure numbers and one-letter words but keeps words with digits and other scripts', () => {

@@ -56,14 +56,19 @@ function eachWord(text: string, visit: (word: string, start: number, end: number
   }
 }
 
-/** The distinct tokens of a message (see visitTokens), each at its first occurrence. */
-export function contentTokens(message: Pick<ParsedMessage, 'subject' | 'text' | 'htmlText'>): ContentToken[] {
-  const out: ContentToken[] = [];
+/** A message as the content model reads it: its distinct tokens and how many token occurrences it has. */
+export type ContentDocument = { tokens: ContentToken[]; length: number };
+
+/** The distinct tokens of a message (see visitTokens), each at its first occurrence, and the occurrence count. */
+export function contentDocument(message: Pick<ParsedMessage, 'subject' | 'text' | 'htmlText'>): ContentDocument {
+  const tokens: ContentToken[] = [];
   const seen = new Set<string>();
+  let length = 0;
   visitTokens(message, (token, place, start, end) => {
+    length++;
     if (seen.has(token)) return;
     seen.add(token);
-    out.push({ token, place, start, end });
+    tokens.push({ token, place, start, end });
   });
-  return out;
+  return { tokens, length };
 }

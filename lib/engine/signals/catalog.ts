@@ -115,7 +115,7 @@ export const SIGNALS: readonly SignalDef[] = [
   def('message.uppercase_share', 'double', 'Share of upper-case letters in the visible body, 0..1.'),
   def('message.word_count', 'int', 'Words in the visible body.'),
   def('message.text_length_log', 'double', 'ln(1 + characters of visible body).'),
-  def('message.content_score', 'double', 'Log-odds from the content model (subject and body words and word pairs): above 0 reads like spam or phishing, below like ordinary mail.'),
+  def('message.content_score', 'double', 'Log-odds from the content model (subject and body words and word pairs), from whichever of its spam and phishing heads reads stronger: above 0 reads like spam or phishing, below like ordinary mail.'),
   def('message.is_list_mail', 'bool', 'List-Id or List-Unsubscribe present (mailing list or newsletter).'),
   def('message.is_reply', 'bool', 'In-Reply-To or References present.'),
   def('message.is_forwarded', 'bool', 'Subject starts with Fwd:/Fw: or the body carries a forwarded-message marker.'),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadContentModel } from '../content/model';
+import { lengthFactor, loadContentModel } from '../content/model';
+import { contentDocument } from '../content/tokens';
 import { createSignalBuilder } from './signal-set';
 import { addContentSignals } from './content';
 import { parseSpec, signalsOf } from './test-support';
@@ -7,10 +8,11 @@ import { parseSpec, signalsOf } from './test-support';
 describe('message.content_score', () => {
   it('points evidence at the words that weighed most, in the body and the subject', async () => {
     const message = await parseSpec({ headers: { Subject: 'Cheap offer' }, body: 'Our cheap pills ship today. See you at the meeting.' });
-    const model = loadContentModel({ id: 't', bias: -1, weights: { cheap: 2, pills: 3, meeting: -1, 's:offer': 1 } });
+    const model = loadContentModel({ id: 't', heads: ['spam'], bias: [-1], weights: { cheap: [2], pills: [3], meeting: [-1], 's:offer': [1] } });
     const set = createSignalBuilder();
     addContentSignals(set, message, model);
-    expect(set.values['message.content_score']).toBeCloseTo(-1 + 2 + 3 - 1 + 1);
+    const { length } = contentDocument(message);
+    expect(set.values['message.content_score']).toBeCloseTo(-1 + lengthFactor(length) * (2 + 3 - 1 + 1));
     const evidence = set.evidence['message.content_score']!;
     expect(evidence.map((e) => e.text)).toEqual(['pills', 'cheap', 'offer']);
     expect(evidence[0]).toMatchObject({ kind: 'body', part: 'text' });

@@ -1,6 +1,6 @@
 // message.content_score: what the shipped content model (lib/engine/content) makes of the
-// subject and body words, with the words that weighed most as evidence.
-import { loadContentModel, scoreMessageContent, type ContentModel, type ContentModelJson } from '../content/model';
+// subject and body words (its strongest head's log-odds), with the words that weighed most as evidence.
+import { isEmptyContentModel, loadContentModel, scoreMessageContent, type ContentModel, type ContentModelJson } from '../content/model';
 import shipped from '../rulesets/content-model.json';
 import type { Evidence, ParsedMessage } from '../types';
 import { headerEvidence, setSignal, type SignalBuilder } from './signal-set';
@@ -12,7 +12,7 @@ const shippedContentModel = () => (shippedModel ??= loadContentModel(shipped as 
 
 /** Sets message.content_score (log-odds, 0 with an empty model) with up to five evidence words. */
 export function addContentSignals(set: SignalBuilder, message: ParsedMessage, model: ContentModel = shippedContentModel()): void {
-  if (model.weights.size === 0) return;
+  if (isEmptyContentModel(model)) return;
   const { score, top } = scoreMessageContent(model, message);
   const evidence = top.map((t): Evidence => {
     if (t.place === 'subject') return headerEvidence(message, 'subject', message.subject.slice(t.start, t.end));
