@@ -87,5 +87,7 @@ describe('scoreMessageContent', () => {
     const message = { subject: 'URGENT urgent', text: 'verify your meeting, verify your account', htmlText: '' };
     const doc = contentDocument(message);
     expect(scoreMessageContent(model, message)).toEqual(scoreContent(model, doc.tokens, doc.length));
+    // Tokens counted in one message are counted again in the next.
+    expect(scoreMessageContent(model, message)).toEqual(scoreMessageContent(model, message));
   });
 });

@@ -13,8 +13,19 @@ export type ContentModelJson = {
   weights: Record<string, number[]>;
   training?: Record<string, number>;
 };
-/** The lookup form: token → row; row r's weight for head h is weights[r * heads.length + h]. */
-export type ContentModel = { id: string; heads: readonly string[]; bias: readonly number[]; rows: ReadonlyMap<string, number>; weights: Float64Array };
+/**
+ * The lookup form: token → row; row r's weight for head h is weights[r * heads.length + h].
+ * `seen` is scratch for scoreMessageContent: seen[r] === round marks row r as already counted in
+ * the current message. A Set of token strings per message cost more than the lookups themselves.
+ */
+export type ContentModel = {
+  id: string;
+  heads: readonly string[];
+  bias: readonly number[];
+  rows: ReadonlyMap<string, number>;
+  weights: Float64Array;
+  seen: { marks: Uint32Array; round: number };
+};
 export type ContentScore = { score: number; head: string; top: (ContentToken & { weight: number })[] };
 
 // A message of this many token occurrences counts its weights as they are; see lengthFactor.
@@ -43,7 +54,7 @@ export function loadContentModel(json: ContentModelJson): ContentModel {
     const w = json.weights[token];
     for (let h = 0; h < k; h++) weights[r * k + h] = w[h] ?? 0;
   });
-  return { id: json.id, heads: json.heads, bias: json.bias, rows, weights };
+  return { id: json.id, heads: json.heads, bias: json.bias, rows, weights, seen: { marks: new Uint32Array(tokens.length), round: 0 } };
 }
 
 /** True when the model has no tokens (an untrained or emptied model scores nothing). */
@@ -57,15 +68,24 @@ export function isEmptyContentModel(model: ContentModel): boolean {
  */
 export function scoreMessageContent(model: ContentModel, message: Pick<ParsedMessage, 'subject' | 'text' | 'htmlText'>, limit = 5): ContentScore {
   const known: ContentToken[] = [];
-  const seen = new Set<string>();
+  const rows: number[] = [];
+  const seen = model.seen;
+  // A fresh round number makes every mark stale at once; wrap-around (after 4 billion messages) clears them.
+  if (++seen.round === 0xffffffff) {
+    seen.marks.fill(0);
+    seen.round = 1;
+  }
+  const round = seen.round;
   let length = 0;
   visitTokens(message, (token, place, start, end) => {
     length++;
-    if (!model.rows.has(token) || seen.has(token)) return;
-    seen.add(token);
+    const r = model.rows.get(token);
+    if (r === undefined || seen.marks[r] === round) return;
+    seen.marks[r] = round;
     known.push({ token, place, start, end });
+    rows.push(r);
   });
-  return scoreContent(model, known, length, limit);
+  return scoreRows(model, known, rows, length, limit);
 }
 
 /**
@@ -74,35 +94,40 @@ export function scoreMessageContent(model: ContentModel, message: Pick<ParsedMes
  * pushed that head hardest in the score's direction, each with its contribution.
  */
 export function scoreContent(model: ContentModel, tokens: readonly ContentToken[], length: number, limit = 5): ContentScore {
+  return scoreRows(model, tokens, tokens.map((t) => model.rows.get(t.token) ?? -1), length, limit);
+}
+
+/** scoreContent once each token's row is known (-1: not in the model). */
+function scoreRows(model: ContentModel, tokens: readonly ContentToken[], rows: readonly number[], length: number, limit: number): ContentScore {
   const k = model.heads.length;
   if (k === 0) return { score: 0, head: '', top: [] };
-  const rows = new Int32Array(tokens.length);
   const sums = new Float64Array(k);
-  for (let i = 0; i < tokens.length; i++) {
-    const r = model.rows.get(tokens[i].token) ?? -1;
-    rows[i] = r;
-    if (r >= 0) for (let h = 0; h < k; h++) sums[h] += model.weights[r * k + h];
-  }
+  for (const r of rows) if (r >= 0) for (let h = 0; h < k; h++) sums[h] += model.weights[r * k + h];
   const factor = lengthFactor(length);
   let head = 0;
   for (let h = 1; h < k; h++) if (model.bias[h] + factor * sums[h] > model.bias[head] + factor * sums[head]) head = h;
   const score = model.bias[head] + factor * sums[head];
   if (limit <= 0) return { score, head: model.heads[head], top: [] };
   const contribution = (i: number) => (rows[i] >= 0 ? factor * model.weights[rows[i] * k + head] : 0);
-  return { score, head: model.heads[head], top: strongest(tokens, contribution, score >= model.bias[head] ? 1 : -1, limit) };
+  const top = strongest(tokens.length, contribution, score >= model.bias[head] ? 1 : -1, limit);
+  return { score, head: model.heads[head], top: top.map((i) => ({ ...tokens[i], weight: contribution(i) })) };
 }
 
-/** The `limit` tokens whose contribution × sign is largest and positive (insertion into a short sorted list). */
-function strongest(tokens: readonly ContentToken[], contribution: (i: number) => number, sign: number, limit: number): (ContentToken & { weight: number })[] {
-  const top: (ContentToken & { weight: number })[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const weight = contribution(i);
-    const pull = weight * sign;
-    if (pull <= 0 || (top.length === limit && pull <= top[limit - 1].weight * sign)) continue;
+/** Indices of the `limit` items whose contribution × sign is largest and positive (insertion into a short sorted list). */
+function strongest(count: number, contribution: (i: number) => number, sign: number, limit: number): number[] {
+  const top: number[] = [];
+  const pulls: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const pull = contribution(i) * sign;
+    if (pull <= 0 || (top.length === limit && pull <= pulls[limit - 1])) continue;
     let at = top.length;
-    while (at > 0 && top[at - 1].weight * sign < pull) at--;
-    top.splice(at, 0, { ...tokens[i], weight });
-    if (top.length > limit) top.pop();
+    while (at > 0 && pulls[at - 1] < pull) at--;
+    top.splice(at, 0, i);
+    pulls.splice(at, 0, pull);
+    if (top.length > limit) {
+      top.pop();
+      pulls.pop();
+    }
   }
   return top;
 }
