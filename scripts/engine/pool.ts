@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import { createHandler, type HandlerInit, type Job } from './handlers';
 import { DEFAULT_MODEL_PATH, DEFAULT_RULESET_PATH } from './plan';
@@ -8,7 +9,7 @@ import { bundleEntry } from '../../lib/bundle/bundle.mjs';
 export type PoolOptions<R> = {
   init: HandlerInit;
   jobs: readonly Job[];
-  /** 0 runs in this thread; default: one worker per core. */
+  /** Worker threads besides this one, which runs batches too; 0: this thread alone. Default: cores − 1. */
   workers?: number;
   batchSize?: number;
   /** Called in job order, as soon as every earlier job has finished. */
@@ -16,12 +17,20 @@ export type PoolOptions<R> = {
   onProgress?: (done: number, total: number) => void;
 };
 
-/** Default worker count: one per core. */
+// Batches a worker holds at once: the next one is already queued when it finishes one, so it
+// does not wait for this thread, which answers only between its own batches.
+const IN_FLIGHT = 2;
+
+/** Default worker count: one per core besides this thread's. */
 export function defaultWorkers(): number {
-  return Math.max(1, availableParallelism());
+  return Math.max(0, availableParallelism() - 1);
 }
 
-/** Runs jobs over worker threads (tsx registered in each), delivering results in job order. */
+/**
+ * Runs jobs over worker threads and this thread, delivering results in job order. This thread
+ * takes batches too: it has the plan compiled and its code warm already, where one more worker
+ * would load, compile and warm up everything again (~1 s of CPU on the corpus) on the same cores.
+ */
 export async function runPool<R>(opts: PoolOptions<R>): Promise<void> {
   const workers = opts.workers ?? defaultWorkers();
   if (workers === 0) return runInline(opts);
@@ -32,43 +41,56 @@ export async function runPool<R>(opts: PoolOptions<R>): Promise<void> {
   let nextBatch = 0;
   let nextToDeliver = 0;
   let done = 0;
-  const deliver = () => {
+  const complete = (id: number, results: R[]) => {
+    pending.set(id, results);
+    done += results.length;
+    opts.onProgress?.(done, opts.jobs.length);
     while (pending.has(nextToDeliver)) {
-      const results = pending.get(nextToDeliver)!;
+      const delivered = pending.get(nextToDeliver)!;
       pending.delete(nextToDeliver);
-      results.forEach((r, j) => opts.onResult(batches[nextToDeliver].start + j, r));
+      delivered.forEach((r, j) => opts.onResult(batches[nextToDeliver].start + j, r));
       nextToDeliver++;
     }
   };
   const boot = await workerBoot();
   // The bundled worker resolves files from its own location, so pass the plan's paths resolved.
   const init: HandlerInit = { ...opts.init, rulesetPath: opts.init.rulesetPath ?? DEFAULT_RULESET_PATH, modelPath: opts.init.modelPath ?? DEFAULT_MODEL_PATH };
-  const count = Math.min(workers, Math.max(1, batches.length));
-  await Promise.all(
-    Array.from({ length: count }, () =>
+  const count = Math.min(workers, Math.max(0, batches.length - 1));
+  const threads = Array.from(
+    { length: count },
+    () =>
       new Promise<void>((resolve, reject) => {
         const worker = new Worker(boot, { eval: true, workerData: init });
+        let inFlight = 0;
         const feed = () => {
-          if (nextBatch >= batches.length) {
-            void worker.terminate().then(() => resolve());
-            return;
+          while (inFlight < IN_FLIGHT && nextBatch < batches.length) {
+            const b = batches[nextBatch++];
+            worker.postMessage({ id: b.id, jobs: b.jobs });
+            inFlight++;
           }
-          const b = batches[nextBatch++];
-          worker.postMessage({ id: b.id, jobs: b.jobs });
+          if (inFlight === 0) void worker.terminate().then(() => resolve());
         };
         worker.on('message', (msg: { ready?: boolean; id?: number; results?: R[] }) => {
-          if (msg.ready) return feed();
-          pending.set(msg.id!, msg.results!);
-          done += msg.results!.length;
-          opts.onProgress?.(done, opts.jobs.length);
-          deliver();
+          if (!msg.ready) {
+            inFlight--;
+            complete(msg.id!, msg.results!);
+          }
           feed();
         });
         worker.on('error', reject);
       }),
-    ),
   );
-  deliver();
+  // Workers boot in parallel with this; the handler is built after they are started.
+  const handle = createHandler(opts.init);
+  while (nextBatch < batches.length) {
+    const b = batches[nextBatch++];
+    const results: R[] = [];
+    for (const job of b.jobs) results.push((await handle(job)) as R);
+    complete(b.id, results);
+    // Let worker messages (results, requests for their next batch) through between batches.
+    await nextTurn();
+  }
+  await Promise.all(threads);
 }
 
 /** Worker start-up code: the bundled entry when it can be built, else the TypeScript entry via tsx. */
