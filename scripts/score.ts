@@ -10,6 +10,8 @@ import { defaultWorkers, runPool } from './engine/pool';
 
 // Below this many files, starting worker threads costs more than it saves.
 const INLINE_BELOW = 64;
+// Characters of output gathered before a write to stdout.
+const OUTPUT_CHUNK = 64 * 1024;
 
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
@@ -35,17 +37,26 @@ async function main(): Promise<number> {
   const workers = workersOption !== undefined ? Number(workersOption) : files.length < INLINE_BELOW ? 0 : defaultWorkers();
   const started = performance.now();
   let messages = 0;
+  // Lines go out in chunks: each stdout write is a system call (synchronous for files and pipes),
+  // and one per message added up to ~3 % of a corpus run.
+  let output = '';
+  const flush = () => {
+    process.stdout.write(output);
+    output = '';
+  };
   await runPool<ScoreLine[]>({
     init: { mode: 'score', rulesetPath, modelPath, tenant },
     jobs: files.map((path) => ({ path })),
     workers,
     onResult: (_, lines) => {
       messages += lines.length;
-      process.stdout.write(lines.map((l) => `${JSON.stringify(l)}\n`).join(''));
+      for (const line of lines) output += `${JSON.stringify(line)}\n`;
+      if (output.length >= OUTPUT_CHUNK) flush();
     },
   });
+  if (output) flush();
   const seconds = (performance.now() - started) / 1000;
-  process.stderr.write(`scored ${messages} messages from ${files.length} files in ${seconds.toFixed(2)} s (${Math.round(messages / Math.max(seconds, 1e-9))} msg/s, ${workers || 'no'} workers)\n`);
+  process.stderr.write(`scored ${messages} messages from ${files.length} files in ${seconds.toFixed(2)} s (${Math.round(messages / Math.max(seconds, 1e-9))} msg/s, ${workers ? `${workers} worker${workers === 1 ? '' : 's'} + main thread` : 'main thread only'})\n`);
   return 0;
 }
 
