@@ -18,7 +18,7 @@ export type PoolOptions<R> = {
 };
 
 // Batches a worker holds at once: the next one is already queued when it finishes one, so it
-// does not wait for this thread, which answers only between its own batches.
+// keeps working while this thread, busy with its own job, gets round to sending another.
 const IN_FLIGHT = 2;
 
 /** Default worker count: one per core besides this thread's. */
@@ -85,10 +85,13 @@ export async function runPool<R>(opts: PoolOptions<R>): Promise<void> {
   while (nextBatch < batches.length) {
     const b = batches[nextBatch++];
     const results: R[] = [];
-    for (const job of b.jobs) results.push((await handle(job)) as R);
+    for (const job of b.jobs) {
+      results.push((await handle(job)) as R);
+      // Let worker messages (results, hence requests for their next batch) through after every
+      // job: a worker that finishes while this thread is mid-batch must not wait for the batch.
+      await nextTurn();
+    }
     complete(b.id, results);
-    // Let worker messages (results, requests for their next batch) through between batches.
-    await nextTurn();
   }
   await Promise.all(threads);
 }
