@@ -25,9 +25,11 @@ export function findPhrases(text: string): Hit[] {
   if (!text) return hits;
   const sample = text.length > MAX_SCAN_CHARS ? text.slice(0, MAX_SCAN_CHARS) : text;
   // An exec loop rather than matchAll, which builds a copy of this large regex on every call:
-  // that copy took ~40 % of the scan. No phrase matches the empty string, so the loop ends.
+  // that copy took ~40 % of the scan.
   FAMILY_RE.lastIndex = 0;
   for (let m = FAMILY_RE.exec(sample); m; m = FAMILY_RE.exec(sample)) {
+    // No phrase should match the empty string; if an edited one did, step past it rather than loop forever.
+    if (m[0].length === 0) FAMILY_RE.lastIndex++;
     const groups = m.groups ?? {};
     for (const family of PHRASE_FAMILIES) {
       if (groups[family] === undefined) continue;
