@@ -1,5 +1,10 @@
+import { corpusMessagesDir } from '@/lib/testing/corpus';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lengthFactor, loadContentModel, scoreContent, scoreMessageContent } from './model';
+import { parseMessage } from '../parse';
+import shipped from '../rulesets/content-model.json';
+import { lengthFactor, loadContentModel, scoreContent, scoreMessageContent, type ContentModelJson } from './model';
 import { contentDocument } from './tokens';
 import { trainContentModel } from './train';
 
@@ -90,4 +95,29 @@ describe('scoreMessageContent', () => {
     // Tokens counted in one message are counted again in the next.
     expect(scoreMessageContent(model, message)).toEqual(scoreMessageContent(model, message));
   });
+
+  it('finds pairs whose words the model does not know alone, and subject words only as subject tokens', () => {
+    const model = loadContentModel({ id: 't', heads: ['spam'], bias: [0], weights: { 'wire transfer': [2], 's:invoice': [1], 'transfer today': [0.5] } });
+    const message = { subject: 'Invoice transfer', text: 'invoice: wire transfer today, wire it', htmlText: '' };
+    const doc = contentDocument(message);
+    const result = scoreMessageContent(model, message);
+    expect(result).toEqual(scoreContent(model, doc.tokens, doc.length));
+    expect(result.top.map((t) => t.token)).toEqual(['wire transfer', 's:invoice', 'transfer today']);
+  });
+
+  // The scorer looks words up without building token strings; the corpus and the shipped model
+  // hold it to the token-string path that training uses (every third message keeps this quick).
+  it.skipIf(!existsSync(corpusMessagesDir))('agrees with scoreContent on corpus messages under the shipped model', async () => {
+    const model = loadContentModel(shipped as ContentModelJson);
+    const files = readdirSync(corpusMessagesDir).sort().filter((_, i) => i % 3 === 0);
+    let compared = 0;
+    for (const file of files) {
+      const parsed = await parseMessage(readFileSync(join(corpusMessagesDir, file)));
+      if (!parsed.ok) continue;
+      const doc = contentDocument(parsed.message);
+      expect(scoreMessageContent(model, parsed.message), file).toEqual(scoreContent(model, doc.tokens, doc.length));
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(1000);
+  }, 120_000);
 });

@@ -2,7 +2,7 @@
 // spam, phish), trained by `npm run train` and shipped as lib/engine/rulesets/content-model.json.
 // The strongest head's log-odds become the signal message.content_score, which the main model
 // weighs like any other feature. See docs/decisions/0008-content-heads-and-length.md.
-import { visitTokens, type ContentToken } from './tokens';
+import { visitWords, type ContentToken } from './tokens';
 import type { ParsedMessage } from '../types';
 
 /** The stored form: per token one weight per head (in `heads` order), plus each head's bias. */
@@ -15,6 +15,9 @@ export type ContentModelJson = {
 };
 /**
  * The lookup form: token → row; row r's weight for head h is weights[r * heads.length + h].
+ * `words` and `pairs` index the same rows by word, for scoreMessageContent: one lookup per word
+ * occurrence, and none of the pair strings that a lookup by token would build (most pairs are
+ * unknown, and building and hashing them was the costliest step of scoring).
  * `seen` is scratch for scoreMessageContent: seen[r] === round marks row r as already counted in
  * the current message. A Set of token strings per message cost more than the lookups themselves.
  */
@@ -23,9 +26,14 @@ export type ContentModel = {
   heads: readonly string[];
   bias: readonly number[];
   rows: ReadonlyMap<string, number>;
+  words: ReadonlyMap<string, WordRows>;
+  /** Row of the pair "a b" at key a.id * words.size + b.id. */
+  pairs: ReadonlyMap<number, number>;
   weights: Float64Array;
   seen: { marks: Uint32Array; round: number };
 };
+/** A word the model knows alone, in the subject (`s:word`) or in a pair; -1: no such token. */
+export type WordRows = { id: number; row: number; subjectRow: number };
 export type ContentScore = { score: number; head: string; top: (ContentToken & { weight: number })[] };
 
 // A message of this many token occurrences counts its weights as they are; see lengthFactor.
@@ -54,7 +62,28 @@ export function loadContentModel(json: ContentModelJson): ContentModel {
     const w = json.weights[token];
     for (let h = 0; h < k; h++) weights[r * k + h] = w[h] ?? 0;
   });
-  return { id: json.id, heads: json.heads, bias: json.bias, rows, weights, seen: { marks: new Uint32Array(tokens.length), round: 0 } };
+  const { words, pairs } = indexWords(rows);
+  return { id: json.id, heads: json.heads, bias: json.bias, rows, words, pairs, weights, seen: { marks: new Uint32Array(tokens.length), round: 0 } };
+}
+
+/** The word and pair index of a model's rows (token shapes as visitTokens makes them). */
+function indexWords(rows: ReadonlyMap<string, number>): Pick<ContentModel, 'words' | 'pairs'> {
+  const words = new Map<string, WordRows>();
+  const word = (w: string) => {
+    let entry = words.get(w);
+    if (!entry) words.set(w, (entry = { id: words.size, row: -1, subjectRow: -1 }));
+    return entry;
+  };
+  const pairTokens: [WordRows, WordRows, number][] = [];
+  for (const [token, r] of rows) {
+    const space = token.indexOf(' ');
+    if (token.startsWith('s:')) word(token.slice(2)).subjectRow = r;
+    else if (space < 0) word(token).row = r;
+    else pairTokens.push([word(token.slice(0, space)), word(token.slice(space + 1)), r]);
+  }
+  const pairs = new Map<number, number>();
+  for (const [a, b, r] of pairTokens) pairs.set(a.id * words.size + b.id, r);
+  return { words, pairs };
 }
 
 /** True when the model has no tokens (an untrained or emptied model scores nothing). */
@@ -76,15 +105,39 @@ export function scoreMessageContent(model: ContentModel, message: Pick<ParsedMes
     seen.round = 1;
   }
   const round = seen.round;
-  let length = 0;
-  visitTokens(message, (token, place, start, end) => {
-    length++;
-    const r = model.rows.get(token);
-    if (r === undefined || seen.marks[r] === round) return;
+  const note = (r: number, token: string, place: ContentToken['place'], start: number, end: number) => {
+    if (seen.marks[r] === round) return;
     seen.marks[r] = round;
     known.push({ token, place, start, end });
     rows.push(r);
-  });
+  };
+  const { words, pairs } = model;
+  const stride = words.size;
+  let length = 0;
+  let prev: WordRows | undefined;
+  let prevWord = '';
+  let prevStart = 0;
+  visitWords(
+    message,
+    (word, start, end) => {
+      length++;
+      const entry = words.get(word);
+      if (entry && entry.subjectRow >= 0) note(entry.subjectRow, `s:${word}`, 'subject', start, end);
+    },
+    (word, place, start, end, paired) => {
+      length++;
+      const entry = words.get(word);
+      if (entry && entry.row >= 0) note(entry.row, word, place, start, end);
+      if (paired) {
+        length++;
+        const r = entry && prev ? pairs.get(prev.id * stride + entry.id) : undefined;
+        if (r !== undefined) note(r, `${prevWord} ${word}`, place, prevStart, end);
+      }
+      prev = entry;
+      prevWord = word;
+      prevStart = start;
+    },
+  );
   return scoreRows(model, known, rows, length, limit);
 }
 
