@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildAlternative, buildHtml } from '../parse/test-support';
+import { findBase64Run } from './body';
 import { signalsOf } from './test-support';
 
 describe('body and structure signals', () => {
@@ -19,6 +21,21 @@ describe('body and structure signals', () => {
     expect(s.values['message.mixed_script_words']).toBe(2);
     const russian = await signalsOf({ body: 'Привет, как дела? Meeting at 10.' });
     expect(russian.values['message.mixed_script_words']).toBe(0);
+  });
+
+  it('finds the base64 run the regex it replaced found', () => {
+    const regex = /(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{120,}={0,2}/;
+    // Runs just under, at and over the threshold, with padding, separators and non-ASCII between.
+    const run = fc.integer({ min: 110, max: 130 }).map((n) => 'Ab9+/'.repeat(30).slice(0, n));
+    const piece = fc.oneof(run, fc.constantFrom('=', '==', '===', ' ', '\n', '-', 'é', 'x', '\u0100'));
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }), (pieces) => {
+        const text = pieces.join('');
+        const m = regex.exec(text);
+        expect(findBase64Run(text)).toEqual(m ? { start: m.index, end: m.index + m[0].length } : null);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('subject shouting', async () => {
