@@ -1,5 +1,4 @@
 // Parse stage: raw RFC 5322 bytes → ParsedMessage, or an error value. Never throws on input.
-import { Buffer } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import PostalMime from 'postal-mime';
 import type { Header, ParsedMessage } from '../types';
@@ -24,8 +23,7 @@ export async function parseMessage(raw: Uint8Array, limits?: Partial<ParseLimits
   if (raw.byteLength > lim.maxBytes) {
     return { ok: false, error: { code: 'too_large', message: `message is ${raw.byteLength} bytes; the limit is ${lim.maxBytes}` } };
   }
-  const latin1 = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('latin1');
-  const scan = prescanMessage(latin1, lim);
+  const scan = prescanMessage(raw, lim);
   if (scan.error) return { ok: false, error: scan.error };
 
   let email: MimeFields | null = null;
