@@ -1,4 +1,5 @@
 import { scoreContent, loadContentModel } from '../../lib/engine/content/model';
+import { encodeContentModel } from '../../lib/engine/content/stored';
 import { trainContentModel, type ContentTrainOptions, type TrainingDocument } from '../../lib/engine/content/train';
 import type { Label } from '../../lib/engine/model/train-model';
 import { chooseThreshold, total, type Scored } from './cross-validate';
@@ -13,7 +14,7 @@ export function outOfFoldContentScores(docs: readonly TrainingDocument[], labels
   for (let f = 0; f < k; f++) {
     const train = docs.map((_, i) => i).filter((i) => folds[i] !== f);
     const json = trainContentModel('fold', train.map((i) => docs[i]), train.map((i) => labels[i]), heads, opts);
-    const model = loadContentModel(json);
+    const model = loadContentModel(encodeContentModel(json));
     docs.forEach((doc, i) => {
       if (folds[i] === f) out[i] = scoreContent(model, doc.tokens.map((token) => ({ token, place: 'text', start: 0, end: 0 })), doc.length, 0).score;
     });

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseMessage } from '../parse';
 import shipped from '../rulesets/content-model.json';
-import { lengthFactor, loadContentModel, scoreContent, scoreMessageContent, type ContentModelJson } from './model';
+import { lengthFactor, loadContentModel, scoreContent, scoreMessageContent } from './model';
+import { encodeContentModel, type ContentModelJson } from './stored';
 import { contentDocument } from './tokens';
 import { trainContentModel } from './train';
 
@@ -16,10 +17,12 @@ const scoreText = (model: ReturnType<typeof loadContentModel>, text: string, lim
 
 describe('scoreContent', () => {
   // Heads: spam, phish. Lengths set to 400 tokens where only the sum is under test (factor 1).
-  const model = loadContentModel({
-    id: 't', heads: ['spam', 'phish'], bias: [-1, -2],
-    weights: { verify: [0, 2], password: [0, 1.5], meeting: [-2, -2], 'verify your': [0, 0.5], cheap: [3, 0] },
-  });
+  const model = loadContentModel(
+    encodeContentModel({
+      id: 't', heads: ['spam', 'phish'], bias: [-1, -2],
+      weights: { verify: [0, 2], password: [0, 1.5], meeting: [-2, -2], 'verify your': [0, 0.5], cheap: [3, 0] },
+    }),
+  );
 
   it('adds the weights of the tokens present to the bias and keeps the strongest head', () => {
     const doc = documentOf('verify your password');
@@ -54,7 +57,7 @@ describe('scoreContent', () => {
   });
 
   it('scores 0 with no heads', () => {
-    expect(scoreText(loadContentModel({ id: 'e', heads: [], bias: [], weights: {} }), 'verify')).toEqual({ score: 0, head: '', top: [] });
+    expect(scoreText(loadContentModel(encodeContentModel({ id: 'e', heads: [], bias: [], weights: {} })), 'verify')).toEqual({ score: 0, head: '', top: [] });
   });
 });
 
@@ -88,7 +91,7 @@ describe('trainContentModel', () => {
 
 describe('scoreMessageContent', () => {
   it('agrees with scoreContent over all of the message tokens and their count', () => {
-    const model = loadContentModel({ id: 't', heads: ['spam', 'phish'], bias: [0.5, 0], weights: { verify: [0, 2], 'verify your': [0.1, 0.5], meeting: [-2, -1], 's:urgent': [1, 0] } });
+    const model = loadContentModel(encodeContentModel({ id: 't', heads: ['spam', 'phish'], bias: [0.5, 0], weights: { verify: [0, 2], 'verify your': [0.1, 0.5], meeting: [-2, -1], 's:urgent': [1, 0] } }));
     const message = { subject: 'URGENT urgent', text: 'verify your meeting, verify your account', htmlText: '' };
     const doc = contentDocument(message);
     expect(scoreMessageContent(model, message)).toEqual(scoreContent(model, doc.tokens, doc.length));
@@ -97,7 +100,7 @@ describe('scoreMessageContent', () => {
   });
 
   it('finds pairs whose words the model does not know alone, and subject words only as subject tokens', () => {
-    const model = loadContentModel({ id: 't', heads: ['spam'], bias: [0], weights: { 'wire transfer': [2], 's:invoice': [1], 'transfer today': [0.5] } });
+    const model = loadContentModel(encodeContentModel({ id: 't', heads: ['spam'], bias: [0], weights: { 'wire transfer': [2], 's:invoice': [1], 'transfer today': [0.5] } }));
     const message = { subject: 'Invoice transfer', text: 'invoice: wire transfer today, wire it', htmlText: '' };
     const doc = contentDocument(message);
     const result = scoreMessageContent(model, message);

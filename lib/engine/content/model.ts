@@ -2,17 +2,10 @@
 // spam, phish), trained by `npm run train` and shipped as lib/engine/rulesets/content-model.json.
 // The strongest head's log-odds become the signal message.content_score, which the main model
 // weighs like any other feature. See docs/decisions/0008-content-heads-and-length.md.
+import { decodeWeights, type ContentModelJson } from './stored';
 import { visitWords, type ContentToken } from './tokens';
 import type { ParsedMessage } from '../types';
 
-/** The stored form: per token one weight per head (in `heads` order), plus each head's bias. */
-export type ContentModelJson = {
-  id: string;
-  heads: string[];
-  bias: number[];
-  weights: Record<string, number[]>;
-  training?: Record<string, number>;
-};
 /**
  * The lookup form: token → row; row r's weight for head h is weights[r * heads.length + h].
  * `words` and `pairs` index the same rows by word, for scoreMessageContent: one lookup per word
@@ -53,17 +46,11 @@ export function lengthFactor(length: number): number {
 
 /** Builds the lookup form of a stored content model. */
 export function loadContentModel(json: ContentModelJson): ContentModel {
-  const k = json.heads.length;
-  const tokens = Object.keys(json.weights);
   const rows = new Map<string, number>();
-  const weights = new Float64Array(tokens.length * k);
-  tokens.forEach((token, r) => {
-    rows.set(token, r);
-    const w = json.weights[token];
-    for (let h = 0; h < k; h++) weights[r * k + h] = w[h] ?? 0;
-  });
+  json.tokens.forEach((token, r) => rows.set(token, r));
+  const weights = decodeWeights(json);
   const { words, pairs } = indexWords(rows);
-  return { id: json.id, heads: json.heads, bias: json.bias, rows, words, pairs, weights, seen: { marks: new Uint32Array(tokens.length), round: 0 } };
+  return { id: json.id, heads: json.heads, bias: json.bias, rows, words, pairs, weights, seen: { marks: new Uint32Array(json.tokens.length), round: 0 } };
 }
 
 /** The word and pair index of a model's rows (token shapes as visitTokens makes them). */

@@ -2,7 +2,8 @@
 // scaled by lengthFactor, full-batch Adam, so the result depends only on the documents and the
 // options (no sampling, no clock).
 import { adamStep, createAdam } from '../model/adam';
-import { lengthFactor, type ContentModelJson } from './model';
+import { lengthFactor } from './model';
+import type { ContentWeights } from './stored';
 
 export type ContentTrainOptions = {
   epochs: number;
@@ -27,7 +28,7 @@ export type TrainingDocument = { tokens: readonly string[]; length: number };
  * Trains one head per name in `heads`. `labels[i]` is 'ham' or a head's name; each head learns
  * its class against ham only, so spam words and phishing words don't have to share one weight.
  */
-export function trainContentModel(id: string, docs: readonly TrainingDocument[], labels: readonly string[], heads: readonly string[], opts: ContentTrainOptions = DEFAULT_CONTENT_OPTIONS): ContentModelJson {
+export function trainContentModel(id: string, docs: readonly TrainingDocument[], labels: readonly string[], heads: readonly string[], opts: ContentTrainOptions = DEFAULT_CONTENT_OPTIONS): ContentWeights {
   const vocab = buildVocabulary(docs, opts.minDocuments);
   const rows = docs.map((d) => Int32Array.from(d.tokens.map((t) => vocab.get(t) ?? -1).filter((j) => j >= 0)));
   const trained = heads.map((head) => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lengthFactor, loadContentModel } from '../content/model';
+import { encodeContentModel } from '../content/stored';
 import { contentDocument } from '../content/tokens';
 import { createSignalBuilder } from './signal-set';
 import { addContentSignals } from './content';
@@ -8,7 +9,7 @@ import { parseSpec, signalsOf } from './test-support';
 describe('message.content_score', () => {
   it('points evidence at the words that weighed most, in the body and the subject', async () => {
     const message = await parseSpec({ headers: { Subject: 'Cheap offer' }, body: 'Our cheap pills ship today. See you at the meeting.' });
-    const model = loadContentModel({ id: 't', heads: ['spam'], bias: [-1], weights: { cheap: [2], pills: [3], meeting: [-1], 's:offer': [1] } });
+    const model = loadContentModel(encodeContentModel({ id: 't', heads: ['spam'], bias: [-1], weights: { cheap: [2], pills: [3], meeting: [-1], 's:offer': [1] } }));
     const set = createSignalBuilder();
     addContentSignals(set, message, model);
     const { length } = contentDocument(message);

@@ -1,12 +1,13 @@
 // message.content_score: what the shipped content model (lib/engine/content) makes of the
 // subject and body words (its strongest head's log-odds), with the words that weighed most as evidence.
-import { isEmptyContentModel, loadContentModel, scoreMessageContent, type ContentModel, type ContentModelJson } from '../content/model';
+import { isEmptyContentModel, loadContentModel, scoreMessageContent, type ContentModel } from '../content/model';
+import type { ContentModelJson } from '../content/stored';
 import shipped from '../rulesets/content-model.json';
 import type { Evidence, ParsedMessage } from '../types';
 import { headerEvidence, setSignal, type SignalBuilder } from './signal-set';
 
 // Built on first use: a process that imports the engine without scoring (most console pages)
-// never pays for the 29,000-entry map.
+// never pays for the 43,000-entry map.
 let shippedModel: ContentModel | undefined;
 const shippedContentModel = () => (shippedModel ??= loadContentModel(shipped as ContentModelJson));
 
