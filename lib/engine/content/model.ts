@@ -3,14 +3,14 @@
 // The strongest head's log-odds become the signal message.content_score, which the main model
 // weighs like any other feature. See docs/decisions/0008-content-heads-and-length.md.
 import { decodeWeights, type ContentModelJson } from './stored';
-import { visitWords, type ContentToken } from './tokens';
+import { contentBody, MAX_BODY_CHARS, MAX_PAIR_WORDS, type ContentToken } from './tokens';
+import { indexWords, scanWords, type WordIndex } from './word-table';
 import type { ParsedMessage } from '../types';
 
 /**
  * The lookup form: token → row; row r's weight for head h is weights[r * heads.length + h].
- * `words` and `pairs` index the same rows by word, for scoreMessageContent: one lookup per word
- * occurrence, and none of the pair strings that a lookup by token would build (most pairs are
- * unknown, and building and hashing them was the costliest step of scoring).
+ * `index` holds the same rows by word, for scoreMessageContent (see word-table.ts): words are
+ * looked up straight from the text, and a pair's string is built only when the model knows it.
  * `seen` is scratch for scoreMessageContent: seen[r] === round marks row r as already counted in
  * the current message. A Set of token strings per message cost more than the lookups themselves.
  */
@@ -19,14 +19,10 @@ export type ContentModel = {
   heads: readonly string[];
   bias: readonly number[];
   rows: ReadonlyMap<string, number>;
-  words: ReadonlyMap<string, WordRows>;
-  /** Row of the pair "a b" at key a.id * words.size + b.id. */
-  pairs: ReadonlyMap<number, number>;
+  index: WordIndex;
   weights: Float64Array;
   seen: { marks: Uint32Array; round: number };
 };
-/** A word the model knows alone, in the subject (`s:word`) or in a pair; -1: no such token. */
-export type WordRows = { id: number; row: number; subjectRow: number };
 export type ContentScore = { score: number; head: string; top: (ContentToken & { weight: number })[] };
 
 // A message of this many token occurrences counts its weights as they are; see lengthFactor.
@@ -49,28 +45,7 @@ export function loadContentModel(json: ContentModelJson): ContentModel {
   const rows = new Map<string, number>();
   json.tokens.forEach((token, r) => rows.set(token, r));
   const weights = decodeWeights(json);
-  const { words, pairs } = indexWords(rows);
-  return { id: json.id, heads: json.heads, bias: json.bias, rows, words, pairs, weights, seen: { marks: new Uint32Array(json.tokens.length), round: 0 } };
-}
-
-/** The word and pair index of a model's rows (token shapes as visitTokens makes them). */
-function indexWords(rows: ReadonlyMap<string, number>): Pick<ContentModel, 'words' | 'pairs'> {
-  const words = new Map<string, WordRows>();
-  const word = (w: string) => {
-    let entry = words.get(w);
-    if (!entry) words.set(w, (entry = { id: words.size, row: -1, subjectRow: -1 }));
-    return entry;
-  };
-  const pairTokens: [WordRows, WordRows, number][] = [];
-  for (const [token, r] of rows) {
-    const space = token.indexOf(' ');
-    if (token.startsWith('s:')) word(token.slice(2)).subjectRow = r;
-    else if (space < 0) word(token).row = r;
-    else pairTokens.push([word(token.slice(0, space)), word(token.slice(space + 1)), r]);
-  }
-  const pairs = new Map<number, number>();
-  for (const [a, b, r] of pairTokens) pairs.set(a.id * words.size + b.id, r);
-  return { words, pairs };
+  return { id: json.id, heads: json.heads, bias: json.bias, rows, index: indexWords(json.tokens), weights, seen: { marks: new Uint32Array(json.tokens.length), round: 0 } };
 }
 
 /** True when the model has no tokens (an untrained or emptied model scores nothing). */
@@ -93,38 +68,38 @@ export function scoreMessageContent(model: ContentModel, message: Pick<ParsedMes
   }
   const round = seen.round;
   const note = (r: number, token: string, place: ContentToken['place'], start: number, end: number) => {
-    if (seen.marks[r] === round) return;
     seen.marks[r] = round;
     known.push({ token, place, start, end });
     rows.push(r);
   };
-  const { words, pairs } = model;
-  const stride = words.size;
+  const { table, row, subjectRow, pairs } = model.index;
+  const stride = table.words.length;
+  const subject = message.subject;
   let length = 0;
-  let prev: WordRows | undefined;
-  let prevWord = '';
+  scanWords(subject, subject.length, table, (start, end, id) => {
+    length++;
+    const r = id >= 0 ? subjectRow[id] : -1;
+    if (r >= 0 && seen.marks[r] !== round) note(r, `s:${subject.slice(start, end).toLowerCase()}`, 'subject', start, end);
+  });
+  const { place, body } = contentBody(message);
+  let words = 0;
+  let prevId = -1;
   let prevStart = 0;
-  visitWords(
-    message,
-    (word, start, end) => {
+  let prevEnd = 0;
+  scanWords(body, Math.min(body.length, MAX_BODY_CHARS), table, (start, end, id) => {
+    length++;
+    const r = id >= 0 ? row[id] : -1;
+    if (r >= 0 && seen.marks[r] !== round) note(r, body.slice(start, end).toLowerCase(), place, start, end);
+    if (words > 0 && words < MAX_PAIR_WORDS) {
       length++;
-      const entry = words.get(word);
-      if (entry && entry.subjectRow >= 0) note(entry.subjectRow, `s:${word}`, 'subject', start, end);
-    },
-    (word, place, start, end, paired) => {
-      length++;
-      const entry = words.get(word);
-      if (entry && entry.row >= 0) note(entry.row, word, place, start, end);
-      if (paired) {
-        length++;
-        const r = entry && prev ? pairs.get(prev.id * stride + entry.id) : undefined;
-        if (r !== undefined) note(r, `${prevWord} ${word}`, place, prevStart, end);
-      }
-      prev = entry;
-      prevWord = word;
-      prevStart = start;
-    },
-  );
+      const p = id >= 0 && prevId >= 0 ? pairs.get(prevId * stride + id) : undefined;
+      if (p !== undefined && seen.marks[p] !== round) note(p, `${body.slice(prevStart, prevEnd).toLowerCase()} ${body.slice(start, end).toLowerCase()}`, place, prevStart, end);
+    }
+    prevId = id;
+    prevStart = start;
+    prevEnd = end;
+    words++;
+  });
   return scoreRows(model, known, rows, length, limit);
 }
 

@@ -7,8 +7,8 @@ export type TokenPlace = 'subject' | 'text' | 'html';
 export type ContentToken = { token: string; place: TokenPlace; start: number; end: number };
 
 // Enough body for the model to judge; the rest of a long message adds cost, not evidence.
-const MAX_BODY_CHARS = 20_000;
-const MAX_PAIR_WORDS = 3_000;
+export const MAX_BODY_CHARS = 20_000;
+export const MAX_PAIR_WORDS = 3_000;
 // Letters or digits, then up to 23 more letters, digits, apostrophes, hyphens or underscores.
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'_-]{1,23}/gu;
 const LETTER = /\p{L}/u;
