@@ -4,7 +4,7 @@
 // weighs like any other feature. See docs/decisions/0008-content-heads-and-length.md.
 import { decodeWeights, type ContentModelJson } from './stored';
 import { contentBody, MAX_BODY_CHARS, MAX_PAIR_WORDS, type ContentToken } from './tokens';
-import { indexWords, scanWords, type WordIndex } from './word-table';
+import { indexWords, pairRow, scanWords, type WordIndex } from './word-table';
 import type { ParsedMessage } from '../types';
 
 /**
@@ -92,8 +92,8 @@ export function scoreMessageContent(model: ContentModel, message: Pick<ParsedMes
     if (r >= 0 && seen.marks[r] !== round) note(r, body.slice(start, end).toLowerCase(), place, start, end);
     if (words > 0 && words < MAX_PAIR_WORDS) {
       length++;
-      const p = id >= 0 && prevId >= 0 ? pairs.get(prevId * stride + id) : undefined;
-      if (p !== undefined && seen.marks[p] !== round) note(p, `${body.slice(prevStart, prevEnd).toLowerCase()} ${body.slice(start, end).toLowerCase()}`, place, prevStart, end);
+      const p = id >= 0 && prevId >= 0 ? pairRow(pairs, stride, prevId, id) : -1;
+      if (p >= 0 && seen.marks[p] !== round) note(p, `${body.slice(prevStart, prevEnd).toLowerCase()} ${body.slice(start, end).toLowerCase()}`, place, prevStart, end);
     }
     prevId = id;
     prevStart = start;
