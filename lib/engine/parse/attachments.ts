@@ -1,6 +1,7 @@
 // Attachments: type sniffing from magic bytes and the risk flags signals read.
 import { Buffer } from 'node:buffer';
-import { createHash } from 'node:crypto';
+// One-shot hash(), not createHash: see index.ts.
+import { hash } from 'node:crypto';
 import type { Attachment as MimeAttachment } from 'postal-mime';
 import type { Attachment } from '../types';
 
@@ -84,7 +85,7 @@ export function describeAttachment(part: MimeAttachment, index: number): Attachm
     declaredType,
     sniffedType,
     size: bytes.length,
-    sha256: createHash('sha256').update(bytes).digest('hex'),
+    sha256: hash('sha256', bytes, 'hex'),
     extension,
     risky,
     doubleExtension,
