@@ -8,9 +8,10 @@ import { indexWords, pairRow, scanWords, type WordIndex } from './word-table';
 import type { ParsedMessage } from '../types';
 
 /**
- * The lookup form: token → row; row r's weight for head h is weights[r * heads.length + h].
- * `index` holds the same rows by word, for scoreMessageContent (see word-table.ts): words are
- * looked up straight from the text, and a pair's string is built only when the model knows it.
+ * The lookup form: token r is row r; row r's weight for head h is weights[r * heads.length + h].
+ * `index` holds the rows by word, for scoreMessageContent (see word-table.ts): words are looked
+ * up straight from the text, and a pair's string is built only when the model knows it. The
+ * token → row map that scoreContent needs is built on first use (`byToken`): scoring does not.
  * `seen` is scratch for scoreMessageContent: seen[r] === round marks row r as already counted in
  * the current message. A Set of token strings per message cost more than the lookups themselves.
  */
@@ -18,7 +19,8 @@ export type ContentModel = {
   id: string;
   heads: readonly string[];
   bias: readonly number[];
-  rows: ReadonlyMap<string, number>;
+  tokens: readonly string[];
+  byToken?: ReadonlyMap<string, number>;
   index: WordIndex;
   weights: Float64Array;
   seen: { marks: Uint32Array; round: number };
@@ -42,15 +44,13 @@ export function lengthFactor(length: number): number {
 
 /** Builds the lookup form of a stored content model. */
 export function loadContentModel(json: ContentModelJson): ContentModel {
-  const rows = new Map<string, number>();
-  json.tokens.forEach((token, r) => rows.set(token, r));
   const weights = decodeWeights(json);
-  return { id: json.id, heads: json.heads, bias: json.bias, rows, index: indexWords(json.tokens), weights, seen: { marks: new Uint32Array(json.tokens.length), round: 0 } };
+  return { id: json.id, heads: json.heads, bias: json.bias, tokens: json.tokens, index: indexWords(json.tokens), weights, seen: { marks: new Uint32Array(json.tokens.length), round: 0 } };
 }
 
 /** True when the model has no tokens (an untrained or emptied model scores nothing). */
 export function isEmptyContentModel(model: ContentModel): boolean {
-  return model.rows.size === 0;
+  return model.tokens.length === 0;
 }
 
 /**
@@ -109,7 +109,9 @@ export function scoreMessageContent(model: ContentModel, message: Pick<ParsedMes
  * pushed that head hardest in the score's direction, each with its contribution.
  */
 export function scoreContent(model: ContentModel, tokens: readonly ContentToken[], length: number, limit = 5): ContentScore {
-  return scoreRows(model, tokens, tokens.map((t) => model.rows.get(t.token) ?? -1), length, limit);
+  model.byToken ??= new Map(model.tokens.map((token, r) => [token, r]));
+  const byToken = model.byToken;
+  return scoreRows(model, tokens, tokens.map((t) => byToken.get(t.token) ?? -1), length, limit);
 }
 
 /** scoreContent once each token's row is known (-1: not in the model). */
