@@ -1,5 +1,6 @@
 // Words and word pairs of a message's subject and body: the content model's vocabulary.
-// Training (scripts/train.ts) and scoring use this one function, so they can never disagree.
+// Training (scripts/train.ts) reads messages through visitTokens. Scoring finds the same words
+// with a faster scanner (word-table.ts), which tests hold to this definition.
 import type { ParsedMessage } from '../types';
 
 /** Where a token first occurs: the subject, or `text` / `htmlText` (offsets index that string). */
@@ -23,8 +24,6 @@ export function contentBody(message: Pick<ParsedMessage, 'text' | 'htmlText'>): 
 }
 
 export type TokenVisitor = (token: string, place: TokenPlace, start: number, end: number) => void;
-/** A body word; `paired` means it also ends a word-pair token that starts at the previous body word. */
-export type BodyWordVisitor = (word: string, place: 'text' | 'html', start: number, end: number, paired: boolean) => void;
 
 /**
  * Visits every token occurrence in order: subject words prefixed `s:`, body words, and body
@@ -32,34 +31,16 @@ export type BodyWordVisitor = (word: string, place: 'text' | 'html', start: numb
  * amounts and ids say more about when a corpus was collected than about the message.
  */
 export function visitTokens(message: Pick<ParsedMessage, 'subject' | 'text' | 'htmlText'>, visit: TokenVisitor): void {
+  eachWord(message.subject, (word, start, end) => visit(`s:${word}`, 'subject', start, end));
+  const { place, body } = contentBody(message);
   let prev = '';
   let prevStart = 0;
-  visitWords(
-    message,
-    (word, start, end) => visit(`s:${word}`, 'subject', start, end),
-    (word, place, start, end, paired) => {
-      visit(word, place, start, end);
-      if (paired) visit(`${prev} ${word}`, place, prevStart, end);
-      prev = word;
-      prevStart = start;
-    },
-  );
-}
-
-/**
- * The words behind visitTokens, before they are made into token strings: the scorer looks
- * words up and builds a pair's string only when the model knows the pair.
- */
-export function visitWords(
-  message: Pick<ParsedMessage, 'subject' | 'text' | 'htmlText'>,
-  subject: (word: string, start: number, end: number) => void,
-  body: BodyWordVisitor,
-): void {
-  eachWord(message.subject, subject);
-  const { place, body: text } = contentBody(message);
   let words = 0;
-  eachWord(text.length > MAX_BODY_CHARS ? text.slice(0, MAX_BODY_CHARS) : text, (word, start, end) => {
-    body(word, place, start, end, words > 0 && words < MAX_PAIR_WORDS);
+  eachWord(body.length > MAX_BODY_CHARS ? body.slice(0, MAX_BODY_CHARS) : body, (word, start, end) => {
+    visit(word, place, start, end);
+    if (prev && words < MAX_PAIR_WORDS) visit(`${prev} ${word}`, place, prevStart, end);
+    prev = word;
+    prevStart = start;
     words++;
   });
 }

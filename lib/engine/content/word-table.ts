@@ -2,8 +2,8 @@
 // scored. Tokenising with the WORD regex of tokens.ts, lower-casing each match and looking it up
 // in a Map cost two strings and a string hash per word, and was the largest single cost of
 // scoring a message; this scanner finds the same words (same offsets, same letter filter) and
-// builds a string only for words with non-ASCII characters. tokens.ts stays the definition:
-// model.test.ts holds scoreMessageContent, which uses this, to scoreContent over contentDocument.
+// builds a string only for words with non-ASCII characters. tokens.ts stays the definition: the
+// tests hold scoreMessageContent, which uses this, to scoreContent over contentDocument.
 
 export type WordTable = {
   /** Lower-cased words by id. */
