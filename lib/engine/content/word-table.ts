@@ -92,6 +92,14 @@ function findAscii(table: WordTable, text: string, start: number, end: number, h
   return -1;
 }
 
+/** The code point at i; a surrogate pair counts only when both halves lie before `limit`. */
+function codePointAt(text: string, i: number, limit: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 0xd800 || c > 0xdbff || i + 1 >= limit) return c;
+  const low = text.charCodeAt(i + 1);
+  return low >= 0xdc00 && low <= 0xdfff ? (c - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000 : c;
+}
+
 /**
  * Calls visit(start, end, id) for each word of text[0, limit) that has a letter, in order, as
  * tokens.ts's eachWord finds them; id is the word's id in the table, or -1. Code points are read
@@ -106,13 +114,8 @@ export function scanWords(text: string, limit: number, table: WordTable, visit: 
     let cls: number;
     if (c < 128) cls = ASCII[c];
     else {
-      if (c >= 0xd800 && c <= 0xdbff && i + 1 < limit) {
-        const low = text.charCodeAt(i + 1);
-        if (low >= 0xdc00 && low <= 0xdfff) {
-          c = (c - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
-          size = 2;
-        }
-      }
+      c = codePointAt(text, i, limit);
+      size = c > 0xffff ? 2 : 1;
       cls = classOf(c);
     }
     if (cls !== LETTER && cls !== NUMBER) {
@@ -133,13 +136,8 @@ export function scanWords(text: string, limit: number, table: WordTable, visit: 
         if (cls === OTHER) break;
         hash = Math.imul(hash ^ (c >= 65 && c <= 90 ? c + 32 : c), FNV_PRIME);
       } else {
-        if (c >= 0xd800 && c <= 0xdbff && i + 1 < limit) {
-          const low = text.charCodeAt(i + 1);
-          if (low >= 0xdc00 && low <= 0xdfff) {
-            c = (c - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
-            size = 2;
-          }
-        }
+        c = codePointAt(text, i, limit);
+        size = c > 0xffff ? 2 : 1;
         cls = classOf(c);
         if (cls === OTHER) break;
         ascii = false;
