@@ -73,7 +73,6 @@ export function scoreMessageContent(model: ContentModel, message: Pick<ParsedMes
     rows.push(r);
   };
   const { table, row, subjectRow, pairs } = model.index;
-  const stride = table.words.length;
   const subject = message.subject;
   let length = 0;
   scanWords(subject, subject.length, table, (start, end, id) => {
@@ -92,7 +91,7 @@ export function scoreMessageContent(model: ContentModel, message: Pick<ParsedMes
     if (r >= 0 && seen.marks[r] !== round) note(r, body.slice(start, end).toLowerCase(), place, start, end);
     if (words > 0 && words < MAX_PAIR_WORDS) {
       length++;
-      const p = id >= 0 && prevId >= 0 ? pairRow(pairs, stride, prevId, id) : -1;
+      const p = id >= 0 && prevId >= 0 ? pairRow(pairs, prevId, id) : -1;
       if (p >= 0 && seen.marks[p] !== round) note(p, `${body.slice(prevStart, prevEnd).toLowerCase()} ${body.slice(start, end).toLowerCase()}`, place, prevStart, end);
     }
     prevId = id;

@@ -44,8 +44,8 @@ describe('scoring with the word table', () => {
   it('finds pairs in a model of more words than int32 pair keys allow', () => {
     const words = Array.from({ length: 50_001 }, (_, i) => `w${i}`);
     const index = indexWords([...words, 'w49999 w50000', 'w0 w1']);
-    expect(pairRow(index.pairs, words.length, 49_999, 50_000)).toBe(50_001);
-    expect(pairRow(index.pairs, words.length, 0, 1)).toBe(50_002);
-    expect(pairRow(index.pairs, words.length, 1, 0)).toBe(-1);
+    expect(pairRow(index.pairs, 49_999, 50_000)).toBe(50_001);
+    expect(pairRow(index.pairs, 0, 1)).toBe(50_002);
+    expect(pairRow(index.pairs, 1, 0)).toBe(-1);
   });
 });

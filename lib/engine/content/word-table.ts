@@ -159,35 +159,37 @@ export function scanWords(text: string, limit: number, table: WordTable, visit: 
 export type WordIndex = { table: WordTable; row: Int32Array; subjectRow: Int32Array; pairs: PairTable };
 
 /**
- * Open addressing from key first id × words + second id to the pair's row; keys -1 where empty
- * (float64 keys: a model of over 46,340 words has keys past int32). A Map with number keys took
- * a third of the scorer's time.
+ * Open addressing from key first id × stride + second id to the pair's row, where stride is the
+ * index's word count; keys -1 where empty (float64 keys: a model of over 46,340 words has keys
+ * past int32). A Map with number keys took a third of the scorer's time.
  */
-export type PairTable = { keys: Float64Array; rows: Int32Array; shift: number };
+export type PairTable = { keys: Float64Array; rows: Int32Array; shift: number; stride: number };
 
 function pairSlot(key: number, shift: number): number {
   return Math.imul(key, 0x9e3779b1) >>> shift;
 }
 
-function buildPairTable(entries: readonly number[]): PairTable {
+/** A table of pairs given as (first id, second id, row) triples; at most half its slots are used. */
+function buildPairTable(triples: readonly number[], stride: number): PairTable {
   let bits = 4;
-  while (1 << bits < entries.length) bits++;
+  while (1 << bits < (triples.length / 3) * 2) bits++;
   const shift = 32 - bits;
   const mask = (1 << bits) - 1;
   const keys = new Float64Array(1 << bits).fill(-1);
   const rows = new Int32Array(1 << bits);
-  for (let i = 0; i < entries.length; i += 2) {
-    let at = pairSlot(entries[i], shift);
+  for (let i = 0; i < triples.length; i += 3) {
+    const key = triples[i] * stride + triples[i + 1];
+    let at = pairSlot(key, shift);
     while (keys[at] !== -1) at = (at + 1) & mask;
-    keys[at] = entries[i];
-    rows[at] = entries[i + 1];
+    keys[at] = key;
+    rows[at] = triples[i + 2];
   }
-  return { keys, rows, shift };
+  return { keys, rows, shift, stride };
 }
 
-/** The row of the pair of word ids (first, second) in an index of `words` words, or -1. */
-export function pairRow(pairs: PairTable, words: number, first: number, second: number): number {
-  const key = first * words + second;
+/** The row of the pair of word ids (first, second), or -1. */
+export function pairRow(pairs: PairTable, first: number, second: number): number {
+  const key = first * pairs.stride + second;
   const mask = pairs.keys.length - 1;
   for (let at = pairSlot(key, pairs.shift); pairs.keys[at] !== -1; at = (at + 1) & mask) if (pairs.keys[at] === key) return pairs.rows[at];
   return -1;
@@ -218,7 +220,5 @@ export function indexWords(tokens: readonly string[]): WordIndex {
   const subjectRow = new Int32Array(words.length).fill(-1);
   for (let i = 0; i < single.length; i += 2) row[single[i]] = single[i + 1];
   for (let i = 0; i < subject.length; i += 2) subjectRow[subject[i]] = subject[i + 1];
-  const pairs: number[] = [];
-  for (let i = 0; i < pairTokens.length; i += 3) pairs.push(pairTokens[i] * words.length + pairTokens[i + 1], pairTokens[i + 2]);
-  return { table: buildWordTable(words), row, subjectRow, pairs: buildPairTable(pairs) };
+  return { table: buildWordTable(words), row, subjectRow, pairs: buildPairTable(pairTokens, words.length) };
 }

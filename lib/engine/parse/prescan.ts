@@ -145,10 +145,6 @@ function contentTypeEnd(bytes: Buffer, from: number): number {
   return end < 0 ? n : end;
 }
 
-function decodeLatin1(bytes: Buffer, start: number, end: number): string {
-  return bytes.toString('latin1', start, end);
-}
-
 /** The innermost open boundary equal to bytes [start, end), or -1. */
 function findOpenBoundary(stack: string[], bytes: Uint8Array, start: number, end: number): number {
   const length = end - start;
@@ -189,7 +185,7 @@ export function prescanMessage(raw: Uint8Array, limits: ParseLimits): PrescanRes
       while (type < end && isSpace(bytes[type])) type++;
       if (startsWithFolded(bytes, type, end, TEXT_PLAIN)) hasPlain = true;
       if (startsWithFolded(bytes, type, end, MULTIPART)) {
-        const b = BOUNDARY.exec(decodeLatin1(bytes, colon, end));
+        const b = BOUNDARY.exec(bytes.toString('latin1', colon, end));
         if (b) {
           stack.push((b[1] ?? b[2]).trim());
           parts++;
