@@ -55,11 +55,13 @@ export function isEmptyContentModel(model: ContentModel): boolean {
 
 /**
  * scoreContent over a message's tokens, without materialising the tokens the model does not
- * know (most of them): only known tokens are de-duplicated and kept for evidence.
+ * know (most of them): known tokens are de-duplicated by row and kept as spans, and only the
+ * evidence tokens become strings (a known token's string is its row's, model.tokens[r]).
  */
 export function scoreMessageContent(model: ContentModel, message: Pick<ParsedMessage, 'subject' | 'text' | 'htmlText'>, limit = 5): ContentScore {
-  const known: ContentToken[] = [];
+  // Per known token: its row, and its span in the subject (the first `inSubject`) or the body.
   const rows: number[] = [];
+  const spans: number[] = [];
   const seen = model.seen;
   // A fresh round number makes every mark stale at once; wrap-around (after 4 billion messages) clears them.
   if (++seen.round === 0xffffffff) {
@@ -67,10 +69,10 @@ export function scoreMessageContent(model: ContentModel, message: Pick<ParsedMes
     seen.round = 1;
   }
   const round = seen.round;
-  const note = (r: number, token: string, place: ContentToken['place'], start: number, end: number) => {
+  const note = (r: number, start: number, end: number) => {
     seen.marks[r] = round;
-    known.push({ token, place, start, end });
     rows.push(r);
+    spans.push(start, end);
   };
   const { table, row, subjectRow, pairs } = model.index;
   const subject = message.subject;
@@ -78,28 +80,32 @@ export function scoreMessageContent(model: ContentModel, message: Pick<ParsedMes
   scanWords(subject, subject.length, table, (start, end, id) => {
     length++;
     const r = id >= 0 ? subjectRow[id] : -1;
-    if (r >= 0 && seen.marks[r] !== round) note(r, `s:${subject.slice(start, end).toLowerCase()}`, 'subject', start, end);
+    if (r >= 0 && seen.marks[r] !== round) note(r, start, end);
   });
+  const inSubject = rows.length;
   const { place, body } = contentBody(message);
   let words = 0;
   let prevId = -1;
   let prevStart = 0;
-  let prevEnd = 0;
   scanWords(body, Math.min(body.length, MAX_BODY_CHARS), table, (start, end, id) => {
     length++;
     const r = id >= 0 ? row[id] : -1;
-    if (r >= 0 && seen.marks[r] !== round) note(r, body.slice(start, end).toLowerCase(), place, start, end);
+    if (r >= 0 && seen.marks[r] !== round) note(r, start, end);
     if (words > 0 && words < MAX_PAIR_WORDS) {
       length++;
       const p = id >= 0 && prevId >= 0 ? pairRow(pairs, prevId, id) : -1;
-      if (p >= 0 && seen.marks[p] !== round) note(p, `${body.slice(prevStart, prevEnd).toLowerCase()} ${body.slice(start, end).toLowerCase()}`, place, prevStart, end);
+      if (p >= 0 && seen.marks[p] !== round) note(p, prevStart, end);
     }
     prevId = id;
     prevStart = start;
-    prevEnd = end;
     words++;
   });
-  return scoreRows(model, known, rows, length, limit);
+  const { score, head, top } = scoreRows(model, rows, length, limit);
+  return {
+    score,
+    head,
+    top: top.map(({ index, weight }) => ({ token: model.tokens[rows[index]], place: index < inSubject ? 'subject' : place, start: spans[2 * index], end: spans[2 * index + 1], weight })),
+  };
 }
 
 /**
@@ -110,11 +116,17 @@ export function scoreMessageContent(model: ContentModel, message: Pick<ParsedMes
 export function scoreContent(model: ContentModel, tokens: readonly ContentToken[], length: number, limit = 5): ContentScore {
   model.byToken ??= new Map(model.tokens.map((token, r) => [token, r]));
   const byToken = model.byToken;
-  return scoreRows(model, tokens, tokens.map((t) => byToken.get(t.token) ?? -1), length, limit);
+  const { score, head, top } = scoreRows(
+    model,
+    tokens.map((t) => byToken.get(t.token) ?? -1),
+    length,
+    limit,
+  );
+  return { score, head, top: top.map(({ index, weight }) => ({ ...tokens[index], weight })) };
 }
 
-/** scoreContent once each token's row is known (-1: not in the model). */
-function scoreRows(model: ContentModel, tokens: readonly ContentToken[], rows: readonly number[], length: number, limit: number): ContentScore {
+/** scoreContent once each token's row is known (-1: not in the model); `top` indexes into rows. */
+function scoreRows(model: ContentModel, rows: readonly number[], length: number, limit: number): { score: number; head: string; top: { index: number; weight: number }[] } {
   const k = model.heads.length;
   if (k === 0) return { score: 0, head: '', top: [] };
   const sums = new Float64Array(k);
@@ -125,8 +137,8 @@ function scoreRows(model: ContentModel, tokens: readonly ContentToken[], rows: r
   const score = model.bias[head] + factor * sums[head];
   if (limit <= 0) return { score, head: model.heads[head], top: [] };
   const contribution = (i: number) => (rows[i] >= 0 ? factor * model.weights[rows[i] * k + head] : 0);
-  const top = strongest(tokens.length, contribution, score >= model.bias[head] ? 1 : -1, limit);
-  return { score, head: model.heads[head], top: top.map((i) => ({ ...tokens[i], weight: contribution(i) })) };
+  const top = strongest(rows.length, contribution, score >= model.bias[head] ? 1 : -1, limit);
+  return { score, head: model.heads[head], top: top.map((index) => ({ index, weight: contribution(index) })) };
 }
 
 /** Indices of the `limit` items whose contribution × sign is largest and positive (insertion into a short sorted list). */
