@@ -23,7 +23,10 @@ export type EvaluatedMessage = {
   ms?: number;
 };
 
-/** Builds the per-job function for a mode; the plan is compiled once per thread. */
+/**
+ * Builds the per-job function for a mode; the plan is compiled once per thread. Run one job at a
+ * time per thread: each reads its file into the thread's reused buffer (see readBytes).
+ */
 export function createHandler(init: HandlerInit): (job: Job) => Promise<ScoreLine[] | EvaluatedMessage> {
   const compiled = loadPlan(init.rulesetPath, init.modelPath);
   if (!compiled.ok) throw new Error(`ruleset does not compile: ${JSON.stringify(compiled.diagnostics)}`);

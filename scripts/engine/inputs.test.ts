@@ -1,3 +1,4 @@
+import { Buffer } from 'node:buffer';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -44,13 +45,14 @@ describe('collectFiles', () => {
 });
 
 describe('readBytes', () => {
-  it('returns the exact bytes as a plain Uint8Array that owns them', () => {
-    const bytes = Uint8Array.from({ length: 300 }, (_, i) => (i * 7) & 0xff);
-    const r = readBytes(file('bytes.bin', bytes));
-    expect(Object.getPrototypeOf(r)).toBe(Uint8Array.prototype);
-    expect(r).toEqual(bytes);
-    expect(r.byteOffset).toBe(0);
-    expect(r.buffer.byteLength).toBe(300);
+  it('returns the exact bytes, also past the size of its buffer', () => {
+    const small = Uint8Array.from({ length: 300 }, (_, i) => (i * 7) & 0xff);
+    const large = Uint8Array.from({ length: 3 << 20 }, (_, i) => (i * 13) & 0xff);
+    // Buffer.equals: a deep toEqual over megabytes takes seconds.
+    const same = (a: Uint8Array, b: Uint8Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(b);
+    expect(same(readBytes(file('small.bin', small)), small)).toBe(true);
+    expect(same(readBytes(file('large.bin', large)), large)).toBe(true);
+    expect(same(readBytes(file('small.bin', small)), small)).toBe(true);
   });
 
   it('reads empty files', () => {

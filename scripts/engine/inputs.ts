@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** Every regular file under the given paths (directories recursively, sorted for stable output). */
@@ -60,11 +60,28 @@ export function splitMbox(raw: Uint8Array): Uint8Array[] {
   return messages.map((m) => new Uint8Array(Buffer.from(m.join('\n'), 'latin1')));
 }
 
-/** Reads a file as bytes. */
+// The buffer readBytes reuses; grown to the largest file read so far.
+let scratch = new Uint8Array(1 << 20);
+
+/**
+ * Reads a file into a buffer this thread reuses: the bytes are valid until the next call, so a
+ * caller must be done with them (and keep no view of them) before it reads another file. A fresh
+ * buffer per file, as readFileSync gives, took twice as long over the corpus in allocation and
+ * page faults as the reads themselves.
+ */
 export function readBytes(path: string): Uint8Array {
-  const buffer = readFileSync(path);
-  // A Buffer that owns its whole memory (not a slice of Node's shared pool) is viewed as a plain
-  // Uint8Array instead of copied: on a corpus that copy is as large as the corpus.
-  if (buffer.byteOffset === 0 && buffer.byteLength === buffer.buffer.byteLength) return new Uint8Array(buffer.buffer, 0, buffer.byteLength);
-  return new Uint8Array(buffer);
+  const fd = openSync(path, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    if (size > scratch.length) scratch = new Uint8Array(Math.max(size, scratch.length * 2));
+    let length = 0;
+    while (length < size) {
+      const n = readSync(fd, scratch, length, size - length, null);
+      if (n === 0) break;
+      length += n;
+    }
+    return scratch.subarray(0, length);
+  } finally {
+    closeSync(fd);
+  }
 }
