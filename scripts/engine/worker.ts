@@ -1,16 +1,16 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { createHandler, type HandlerInit, type Job } from './handlers';
+import { createHandler } from './handlers';
+import { claimBatch, type WorkerData } from './claims';
 
-// Worker-thread entry: compiles the plan once, then answers batches of jobs in order. Batches
-// run one after another, never interleaved at an await: the handler reads each file into a
-// buffer it reuses (see readBytes).
-const handle = createHandler(workerData as HandlerInit);
-let queue = Promise.resolve();
-parentPort!.on('message', (batch: { id: number; jobs: Job[] }) => {
-  queue = queue.then(async () => {
-    const results = [];
-    for (const job of batch.jobs) results.push(await handle(job));
-    parentPort!.postMessage({ id: batch.id, results });
-  });
-});
-parentPort!.postMessage({ ready: true });
+// Worker-thread entry: compiles the plan once, then claims batches from the counter it shares
+// with the other threads until none are left, posting each batch's results (see runPool). Jobs
+// run one at a time: the handler reads each file into a buffer it reuses (see readBytes).
+const { init, jobs, batchSize, next } = workerData as WorkerData;
+const handle = createHandler(init);
+const claims = new Int32Array(next);
+for (let id = claimBatch(claims); id * batchSize < jobs.length; id = claimBatch(claims)) {
+  const results = [];
+  for (const job of jobs.slice(id * batchSize, (id + 1) * batchSize)) results.push(await handle(job));
+  parentPort!.postMessage({ id, results });
+}
+parentPort!.postMessage({ done: true });
