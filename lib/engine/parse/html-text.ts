@@ -1,6 +1,7 @@
 // HTML → what a reader sees (visible text), what they don't (hidden text) and the anchors.
 // A streaming htmlparser2 pass: no DOM is built, scripts never run, nothing is fetched.
 import { Parser } from 'htmlparser2';
+import { collapseWhitespace, tidyLines } from './whitespace';
 
 export type HtmlAnchor = { href: string; text: string };
 export type HtmlContent = { visibleText: string; hiddenText: string; anchors: HtmlAnchor[] };
@@ -88,17 +89,6 @@ export function extractHtmlContent(html: string): HtmlContent {
   );
   parser.write(html);
   parser.end();
-  for (const a of anchors) a.text = collapse(a.text);
-  return { visibleText: tidy(visible), hiddenText: collapse(hidden), anchors };
-}
-
-function collapse(s: string): string {
-  return s.replace(/[\s\u00a0]+/g, ' ').trim();
-}
-
-function tidy(s: string): string {
-  return s
-    .replace(/[ \t\r\f\v\u00a0]+/g, ' ')
-    .replace(/ ?\n[\n ]*/g, '\n')
-    .trim();
+  for (const a of anchors) a.text = collapseWhitespace(a.text);
+  return { visibleText: tidyLines(visible), hiddenText: collapseWhitespace(hidden), anchors };
 }
