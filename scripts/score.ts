@@ -5,8 +5,7 @@ import { findDemoTenant } from '../lib/demo/tenants';
 import { optionString, parseArgs } from './engine/args';
 import type { ScoreLine } from './engine/handlers';
 import { collectFiles } from './engine/inputs';
-import { loadPlan } from './engine/plan';
-import { defaultWorkers, runPool } from './engine/pool';
+import { defaultWorkers, openPool } from './engine/pool';
 
 // Below this many files, starting worker threads costs more than it saves.
 const INLINE_BELOW = 64;
@@ -26,15 +25,19 @@ async function main(): Promise<number> {
     process.stderr.write(`unknown tenant: ${tenant}\n`);
     return 2;
   }
+  const { files, missing } = collectFiles(args.positionals);
+  const workersOption = optionString(args, 'workers');
+  const workers = workersOption !== undefined ? Number(workersOption) : files.length < INLINE_BELOW ? 0 : defaultWorkers();
+  // The worker threads boot while this thread loads the engine and compiles the plan.
+  const pool = await openPool<ScoreLine[]>({ init: { mode: 'score', rulesetPath, modelPath, tenant }, jobs: files.map((path) => ({ path })), workers });
+  const { loadPlan } = await import('./engine/plan');
   const compiled = loadPlan(rulesetPath, modelPath);
   if (!compiled.ok) {
+    await pool.close();
     for (const d of compiled.diagnostics) process.stderr.write(`${d.ruleId}:${d.line}:${d.column}: ${d.message}\n`);
     return 2;
   }
-  const { files, missing } = collectFiles(args.positionals);
   for (const m of missing) process.stdout.write(`${JSON.stringify({ path: m, error: { code: 'not_found', message: 'no such file or directory' } })}\n`);
-  const workersOption = optionString(args, 'workers');
-  const workers = workersOption !== undefined ? Number(workersOption) : files.length < INLINE_BELOW ? 0 : defaultWorkers();
   const started = performance.now();
   let messages = 0;
   // Lines go out in chunks: each stdout write is a system call (synchronous for files and pipes),
@@ -44,10 +47,7 @@ async function main(): Promise<number> {
     process.stdout.write(output);
     output = '';
   };
-  await runPool<ScoreLine[]>({
-    init: { mode: 'score', rulesetPath, modelPath, tenant },
-    jobs: files.map((path) => ({ path })),
-    workers,
+  await pool.run({
     onResult: (_, lines) => {
       messages += lines.length;
       for (const line of lines) output += `${JSON.stringify(line)}\n`;

@@ -18,7 +18,8 @@ import { loadCorpusSignals } from './engine/corpus-signals';
 import { loadCorpusTokens } from './engine/corpus-tokens';
 import { chooseThreshold, crossValidate, total, type Scored } from './engine/cross-validate';
 import { pct } from './engine/metrics';
-import { DEFAULT_CONTENT_MODEL_PATH, DEFAULT_MODEL_PATH, loadPlan } from './engine/plan';
+import { DEFAULT_CONTENT_MODEL_PATH, DEFAULT_MODEL_PATH } from './engine/paths';
+import { loadPlan } from './engine/plan';
 
 const MODEL_ID = 'triage-linear-v2';
 const CONTENT_MODEL_ID = 'triage-content-v2';

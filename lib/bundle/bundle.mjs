@@ -64,8 +64,11 @@ function writeAtomic(path, contents) {
  */
 export async function bundleEntry(entryPath, { conditions = [], cacheDir = CACHE } = {}) {
   const key = createHash('sha256').update(JSON.stringify([resolve(entryPath), conditions])).digest('hex').slice(0, 16);
-  const out = join(cacheDir, `entry-${key}.mjs`);
-  const metaPath = join(cacheDir, `entry-${key}.json`);
+  // Code that the entry imports dynamically goes to chunks of its own beside it, loaded when it
+  // is imported: a CLI can start its worker threads before it loads (and V8 compiles) the engine.
+  const outdir = join(cacheDir, `entry-${key}`);
+  const out = join(outdir, 'entry.mjs');
+  const metaPath = join(outdir, 'meta.json');
   if (fresh(metaPath)) return pathToFileURL(out).href;
   try {
     const { build } = await import('esbuild');
@@ -74,6 +77,11 @@ export async function bundleEntry(entryPath, { conditions = [], cacheDir = CACHE
       bundle: true,
       platform: 'node',
       format: 'esm',
+      splitting: true,
+      outdir,
+      entryNames: 'entry',
+      chunkNames: 'chunk-[hash]',
+      outExtension: { '.js': '.mjs' },
       target: 'node20',
       absWorkingDir: ROOT,
       conditions,
@@ -86,8 +94,11 @@ export async function bundleEntry(entryPath, { conditions = [], cacheDir = CACHE
       define: { 'import.meta.url': '__ownFileUrl', 'import.meta.dirname': '__ownDirname' },
       plugins: [ownImportMeta],
     });
-    mkdirSync(cacheDir, { recursive: true });
-    writeAtomic(out, result.outputFiles[0].contents);
+    mkdirSync(outdir, { recursive: true });
+    // Chunks are named by their content, so the entry, written last, never names a missing one.
+    const entryFile = result.outputFiles.find((f) => f.path === out);
+    for (const f of result.outputFiles) if (f !== entryFile) writeAtomic(f.path, f.contents);
+    writeAtomic(out, entryFile.contents);
     const inputs = Object.keys(result.metafile.inputs).map((p) => {
       const path = resolve(ROOT, p);
       const st = statSync(path);

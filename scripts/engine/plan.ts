@@ -1,17 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { compileRuleset } from '../../lib/engine/rules/compile';
 import type { CompileResult } from '../../lib/engine/rules/types';
 import { SIGNALS } from '../../lib/engine/signals';
 import type { ModelWeights, RulesetSource } from '../../lib/engine/types';
-
-const RULESETS = join(dirname(fileURLToPath(import.meta.url)), '../../lib/engine/rulesets');
-
-/** Default locations of the shipped ruleset and model weights. */
-export const DEFAULT_RULESET_PATH = join(RULESETS, 'default.json');
-export const DEFAULT_MODEL_PATH = join(RULESETS, 'model.json');
-export const DEFAULT_CONTENT_MODEL_PATH = join(RULESETS, 'content-model.json');
+import { DEFAULT_MODEL_PATH, DEFAULT_RULESET_PATH } from './paths';
 
 /** Reads and compiles a ruleset file with its model; unreadable JSON is reported as a diagnostic. */
 export function loadPlan(rulesetPath = DEFAULT_RULESET_PATH, modelPath = DEFAULT_MODEL_PATH, options: { withoutModel?: boolean } = {}): CompileResult {
