@@ -1,6 +1,6 @@
 import type { HandlerInit, Job } from './handlers';
 
-// What runPool's threads share: every job, in batches that each thread claims from one counter.
+// What a pool's threads share (see openPool): every job, in batches that each thread claims from one counter.
 
 /** What a worker thread is started with: the handler's setup, every job, and the claim counter. */
 export type WorkerData = { init: HandlerInit; jobs: readonly Job[]; batchSize: number; next: SharedArrayBuffer };

@@ -3,7 +3,7 @@ import { createHandler } from './handlers';
 import { claimBatch, type WorkerData } from './claims';
 
 // Worker-thread entry: compiles the plan once, then claims batches from the counter it shares
-// with the other threads until none are left, posting each batch's results (see runPool). Jobs
+// with the other threads until none are left, posting each batch's results (see openPool). Jobs
 // run one at a time: the handler reads each file into a buffer it reuses (see readBytes).
 const { init, jobs, batchSize, next } = workerData as WorkerData;
 const handle = createHandler(init);
