@@ -41,7 +41,7 @@ describe('runPool', () => {
   it('delivers every job once, in job order, with worker threads as without them', async () => {
     const inline = await score(0);
     expect(inline.ids).toEqual(jobs.map((_, i) => `<m${i}@example.com>`));
-    // Two workers claiming from one counter, this thread only collecting; then all three.
+    // Two workers claiming from one counter while this thread only collects; then one worker and this thread.
     for (const pooled of [await score(2, false), await score(1)]) {
       expect(pooled.indices).toEqual(jobs.map((_, i) => i));
       expect(pooled.done).toBe(jobs.length);
