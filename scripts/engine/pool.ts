@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
-import { claimBatch, type WorkerData } from './claims';
+import { runClaimedBatches, type WorkerData } from './claims';
 import type { HandlerInit, Job } from './handlers';
 import { DEFAULT_MODEL_PATH, DEFAULT_RULESET_PATH } from './paths';
 import { bundleEntry } from '../../lib/bundle/bundle.mjs';
@@ -103,7 +103,7 @@ export async function openPool<R>(opts: PoolOptions): Promise<Pool<R>> {
     run: async (cbs) => {
       callbacks = cbs;
       deliver();
-      if (mainThread) await runBatches(opts, { claims, batchCount, batchSize, complete, yieldBetween: count > 0 });
+      if (mainThread) await runBatches(opts, { claims, batchSize, complete, yieldBetween: count > 0 });
       await Promise.all(exits);
     },
     close: async () => {
@@ -112,20 +112,18 @@ export async function openPool<R>(opts: PoolOptions): Promise<Pool<R>> {
   };
 }
 
-type Batches<R> = { claims: Int32Array; batchCount: number; batchSize: number; complete: (id: number, results: R[]) => void; yieldBetween: boolean };
+type Batches<R> = { claims: Int32Array; batchSize: number; complete: (id: number, results: R[]) => void; yieldBetween: boolean };
 
-/** This thread's share: batches claimed from the shared counter until none are left. */
-async function runBatches<R>(opts: PoolOptions, { claims, batchCount, batchSize, complete, yieldBetween }: Batches<R>): Promise<void> {
+/** This thread's share of the batches. */
+async function runBatches<R>(opts: PoolOptions, { claims, batchSize, complete, yieldBetween }: Batches<R>): Promise<void> {
   // Loaded here, not at the top: a CLI starts its workers before this thread loads the engine.
   const { createHandler } = await import('./handlers');
-  const handle = createHandler(opts.init);
-  for (let id = claimBatch(claims); id < batchCount; id = claimBatch(claims)) {
-    const results: R[] = [];
-    for (const job of opts.jobs.slice(id * batchSize, (id + 1) * batchSize)) results.push((await handle(job)) as R);
+  const handle = createHandler(opts.init) as (job: Job) => Promise<R>;
+  await runClaimedBatches({ jobs: opts.jobs, batchSize, next: claims }, handle, async (id, results) => {
     complete(id, results);
     // Let the workers' results through between batches, so lines go out as they are ready.
     if (yieldBetween) await nextTurn();
-  }
+  });
 }
 
 /** Worker start-up code: the bundled entry when it can be built, else the TypeScript entry via tsx. */
