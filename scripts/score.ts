@@ -48,6 +48,7 @@ async function main(): Promise<number> {
     output = '';
   };
   await pool.run({
+    plan: compiled.plan,
     onResult: (_, lines) => {
       messages += lines.length;
       for (const line of lines) output += `${JSON.stringify(line)}\n`;

@@ -24,15 +24,19 @@ export type EvaluatedMessage = {
 };
 
 /**
- * Builds the per-job function for a mode; the plan is compiled once per thread. Run one job at a
- * time per thread: each reads its file into the thread's reused buffer (see readBytes).
+ * Builds the per-job function for a mode; the plan is compiled once per thread (`plan`: already
+ * compiled from init's files). Run one job at a time per thread: each reads its file into the
+ * thread's reused buffer (see readBytes).
  */
-export function createHandler(init: HandlerInit): (job: Job) => Promise<ScoreLine[] | EvaluatedMessage> {
-  const compiled = loadPlan(init.rulesetPath, init.modelPath);
-  if (!compiled.ok) throw new Error(`ruleset does not compile: ${JSON.stringify(compiled.diagnostics)}`);
-  const plan = compiled.plan;
+export function createHandler(init: HandlerInit, plan: Plan = compilePlan(init)): (job: Job) => Promise<ScoreLine[] | EvaluatedMessage> {
   if (init.mode === 'score') return (job) => scoreFile(job, init.tenant, plan);
   return (job) => evaluateFile(job, plan, init.mode === 'extract');
+}
+
+function compilePlan(init: HandlerInit): Plan {
+  const compiled = loadPlan(init.rulesetPath, init.modelPath);
+  if (!compiled.ok) throw new Error(`ruleset does not compile: ${JSON.stringify(compiled.diagnostics)}`);
+  return compiled.plan;
 }
 
 async function scoreFile(job: Job, tenantSlug: string | undefined, plan: Plan): Promise<ScoreLine[]> {

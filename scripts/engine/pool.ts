@@ -4,6 +4,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import { runClaimedBatches, type WorkerData } from './claims';
 import type { HandlerInit, Job } from './handlers';
+import type { Plan } from '../../lib/engine/rules/types';
 import { DEFAULT_MODEL_PATH, DEFAULT_RULESET_PATH } from './paths';
 import { bundleEntry } from '../../lib/bundle/bundle.mjs';
 
@@ -17,14 +18,16 @@ export type PoolOptions = {
   mainThread?: boolean;
 };
 
-export type RunCallbacks<R> = {
+export type RunOptions<R> = {
+  /** The plan this thread has compiled already from the init's files; else the run compiles it. */
+  plan?: Plan;
   /** Called in job order, as soon as every earlier job has finished. */
   onResult: (index: number, result: R) => void;
   onProgress?: (done: number, total: number) => void;
 };
 
 /** A pool whose worker threads are already starting: run it once, or close it unused. */
-export type Pool<R> = { run: (callbacks: RunCallbacks<R>) => Promise<void>; close: () => Promise<void> };
+export type Pool<R> = { run: (options: RunOptions<R>) => Promise<void>; close: () => Promise<void> };
 
 /** Default worker count: one per core besides this one's. */
 export function defaultWorkers(): number {
@@ -32,7 +35,7 @@ export function defaultWorkers(): number {
 }
 
 /** openPool, then run. */
-export async function runPool<R>(opts: PoolOptions & RunCallbacks<R>): Promise<void> {
+export async function runPool<R>(opts: PoolOptions & RunOptions<R>): Promise<void> {
   const pool = await openPool<R>(opts);
   await pool.run(opts);
 }
@@ -55,7 +58,7 @@ export async function openPool<R>(opts: PoolOptions): Promise<Pool<R>> {
   const batchCount = Math.ceil(opts.jobs.length / batchSize);
   const claims = new Int32Array(new SharedArrayBuffer(4));
   const finished = new Map<number, R[]>();
-  let callbacks: RunCallbacks<R> | null = null;
+  let callbacks: RunOptions<R> | null = null;
   let nextToDeliver = 0;
   let done = 0;
   const deliver = () => {
@@ -100,10 +103,10 @@ export async function openPool<R>(opts: PoolOptions): Promise<Pool<R>> {
   for (const exit of exits) exit.catch(() => undefined);
 
   return {
-    run: async (cbs) => {
-      callbacks = cbs;
+    run: async (options) => {
+      callbacks = options;
       deliver();
-      if (mainThread) await runBatches(opts, { claims, batchSize, complete, yieldBetween: count > 0 });
+      if (mainThread) await runBatches(opts, { claims, batchSize, complete, yieldBetween: count > 0, plan: options.plan });
       await Promise.all(exits);
     },
     close: async () => {
@@ -112,13 +115,13 @@ export async function openPool<R>(opts: PoolOptions): Promise<Pool<R>> {
   };
 }
 
-type Batches<R> = { claims: Int32Array; batchSize: number; complete: (id: number, results: R[]) => void; yieldBetween: boolean };
+type Batches<R> = { claims: Int32Array; batchSize: number; complete: (id: number, results: R[]) => void; yieldBetween: boolean; plan?: Plan };
 
 /** This thread's share of the batches. */
-async function runBatches<R>(opts: PoolOptions, { claims, batchSize, complete, yieldBetween }: Batches<R>): Promise<void> {
+async function runBatches<R>(opts: PoolOptions, { claims, batchSize, complete, yieldBetween, plan }: Batches<R>): Promise<void> {
   // Loaded here, not at the top: a CLI starts its workers before this thread loads the engine.
   const { createHandler } = await import('./handlers');
-  const handle = createHandler(opts.init) as (job: Job) => Promise<R>;
+  const handle = createHandler(opts.init, plan) as (job: Job) => Promise<R>;
   await runClaimedBatches({ jobs: opts.jobs, batchSize, next: claims }, handle, async (id, results) => {
     complete(id, results);
     // Let the workers' results through between batches, so lines go out as they are ready.
