@@ -6,6 +6,8 @@
 // reproduces. Bytes are latin1 characters here, so a character count is a byte count.
 import { Buffer } from 'node:buffer';
 import type { ParseError, ParseLimits } from './types';
+// trim()'s whitespace: on a byte, \t \n \v \f \r, space and no-break space (not \x85).
+import { isSpace } from './whitespace';
 
 export type PrescanResult = {
   error: ParseError | null;
@@ -33,11 +35,6 @@ function bytesOf(ascii: string): Uint8Array {
 
 function fail(code: ParseError['code'], message: string): PrescanResult {
   return { error: { code, message }, hasPlain: false };
-}
-
-/** JavaScript's trim() whitespace restricted to latin1: \t \n \v \f \r, space and no-break space (not \x85). */
-function isSpace(c: number): boolean {
-  return (c >= TAB && c <= CR) || c === SPACE || c === 0xa0;
 }
 
 /** ASCII case-insensitive prefix test; the regex i flag folds no other latin1 letters onto these. */

@@ -52,8 +52,8 @@ export function tidyLines(s: string): string {
   return out + s.slice(from, end);
 }
 
-// What `\s` matches; `String.prototype.trim` strips exactly the same code units.
-function isSpace(c: number): boolean {
+/** What `\s` matches; `String.prototype.trim` strips exactly the same code units. */
+export function isSpace(c: number): boolean {
   if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
   if (c < 0xa0) return false;
   return (
