@@ -39,11 +39,16 @@ export function encodeContentModel(model: ContentWeights): ContentModelJson {
   return model.training ? { ...stored, training: model.training } : stored;
 }
 
+// The stored doubles are little-endian, as the host's are on every platform Node runs on in
+// practice: then a copy of the bytes is the array, where reading them one by one cost ~8 ms per thread.
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
 /** The weights of a stored model, row by row; throws when their count does not fit the token list. */
 export function decodeWeights(json: ContentModelJson): Float64Array {
   const bytes = Buffer.from(json.weights, 'base64');
   const count = json.tokens.length * json.heads.length;
   if (bytes.byteLength !== count * 8) throw new Error(`content model ${json.id}: weights hold ${bytes.byteLength} bytes, expected ${count * 8}`);
+  if (LITTLE_ENDIAN) return new Float64Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const weights = new Float64Array(count);
   for (let i = 0; i < count; i++) weights[i] = view.getFloat64(i * 8, true);
