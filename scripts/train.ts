@@ -6,13 +6,14 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DEFAULT_CONTENT_OPTIONS, trainContentModel, type TrainingDocument } from '../lib/engine/content/train';
-import { encodeContentModel, type ContentModelJson } from '../lib/engine/content/stored';
+import { encodeContentModel } from '../lib/engine/content/stored';
 import { assignFolds } from '../lib/engine/model/rng';
 import { buildRows, DEFAULT_TRAIN_OPTIONS, selectFeatures, toModelWeights, trainHeads, type Label } from '../lib/engine/model/train-model';
 import { SIGNALS } from '../lib/engine/signals';
 import type { PackedSignals } from '../lib/engine/rules/types';
 import { optionString, parseArgs } from './engine/args';
 import { chooseContentBoost, outOfFoldContentScores } from './engine/content-folds';
+import { formatContentModel } from './engine/content-model-file';
 import { readManifest } from './engine/corpus';
 import { loadCorpusSignals } from './engine/corpus-signals';
 import { loadCorpusTokens } from './engine/corpus-tokens';
@@ -89,16 +90,9 @@ async function main(): Promise<number> {
   log(`train: wrote ${outPath}`);
   const content = trainContentModel(CONTENT_MODEL_ID, docs, labels, CONTENT_HEADS, DEFAULT_CONTENT_OPTIONS);
   content.training = { examples: docs.length, epochs: DEFAULT_CONTENT_OPTIONS.epochs, l2: DEFAULT_CONTENT_OPTIONS.l2, minDocuments: DEFAULT_CONTENT_OPTIONS.minDocuments };
-  // One token per line: the file is large, and this keeps its diffs readable.
   writeFileSync(contentOutPath, formatContentModel(encodeContentModel(content)));
   log(`train: wrote ${contentOutPath} (${Object.keys(content.weights).length} tokens)`);
   return 0;
-}
-
-/** The stored model with one token per line, so a retrained model's vocabulary changes read as a diff. */
-function formatContentModel(model: ContentModelJson): string {
-  const tokens = model.tokens.map((token) => `    ${JSON.stringify(token)}`).join(',\n');
-  return `{\n  "id": ${JSON.stringify(model.id)},\n  "heads": ${JSON.stringify(model.heads)},\n  "bias": ${JSON.stringify(model.bias)},\n  "training": ${JSON.stringify(model.training)},\n  "tokens": [\n${tokens}\n  ],\n  "weights": ${JSON.stringify(model.weights)}\n}\n`;
 }
 
 function reportFolds(scored: Scored[], k: number, scale: number, maxFp: number) {

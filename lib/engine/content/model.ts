@@ -2,16 +2,18 @@
 // spam, phish), trained by `npm run train` and shipped as lib/engine/rulesets/content-model.json.
 // The strongest head's log-odds become the signal message.content_score, which the main model
 // weighs like any other feature. See docs/decisions/0008-content-heads-and-length.md.
-import { decodeWeights, type ContentModelJson } from './stored';
+import { decodeRows, decodeWeights, joinToken, type ContentModelJson } from './stored';
 import { contentBody, MAX_BODY_CHARS, MAX_PAIR_WORDS, type ContentToken } from './tokens';
-import { indexWords, pairRow, scanWords, type WordIndex } from './word-table';
+import { indexWords, pairRow, type WordIndex } from './word-index';
+import { buildWordTable, scanWords } from './word-table';
 import type { ParsedMessage } from '../types';
 
 /**
- * The lookup form: token r is row r; row r's weight for head h is weights[r * heads.length + h].
- * `index` holds the rows by word, for scoreMessageContent (see word-table.ts): words are looked
- * up straight from the text, and a pair's string is built only when the model knows it. The
- * token → row map that scoreContent needs is built on first use (`byToken`): scoring does not.
+ * The lookup form: token r is row r (of `rows`); row r's weight for head h is
+ * weights[r * heads.length + h]. `index` holds the rows by word, for scoreMessageContent (see
+ * word-index.ts): words are looked up straight from the text, and a token's string is built
+ * only for evidence (tokenAt): the model keeps no list of token strings. The token → row map
+ * that scoreContent needs is built on first use (`byToken`): scoring does not.
  * `seen` is scratch for scoreMessageContent: seen[r] === round marks row r as already counted in
  * the current message. A Set of token strings per message cost more than the lookups themselves.
  */
@@ -19,7 +21,7 @@ export type ContentModel = {
   id: string;
   heads: readonly string[];
   bias: readonly number[];
-  tokens: readonly string[];
+  rows: number;
   byToken?: ReadonlyMap<string, number>;
   index: WordIndex;
   weights: Float64Array;
@@ -42,21 +44,30 @@ export function lengthFactor(length: number): number {
   return Math.sqrt(REFERENCE_LENGTH / Math.max(length, MIN_LENGTH));
 }
 
-/** Builds the lookup form of a stored content model. */
+/** Builds the lookup form of a stored content model; throws when its weights do not fit its tokens. */
 export function loadContentModel(json: ContentModelJson): ContentModel {
-  const weights = decodeWeights(json);
-  return { id: json.id, heads: json.heads, bias: json.bias, tokens: json.tokens, index: indexWords(json.tokens), weights, seen: { marks: new Uint32Array(json.tokens.length), round: 0 } };
+  const table = buildWordTable(json.words);
+  const index = indexWords(table, decodeRows(json, table.spans.length / 2));
+  const rows = index.ids.length / 2;
+  return { id: json.id, heads: json.heads, bias: json.bias, rows, index, weights: decodeWeights(json, rows), seen: { marks: new Uint32Array(rows), round: 0 } };
 }
 
 /** True when the model has no tokens (an untrained or emptied model scores nothing). */
 export function isEmptyContentModel(model: ContentModel): boolean {
-  return model.tokens.length === 0;
+  return model.rows === 0;
+}
+
+/** Token r of the model, as a string. */
+export function tokenAt(model: ContentModel, r: number): string {
+  const { table, ids } = model.index;
+  const wordOf = (id: number) => table.text.slice(table.spans[2 * id], table.spans[2 * id + 1]);
+  return joinToken(wordOf(ids[2 * r]), ids[2 * r + 1], wordOf);
 }
 
 /**
  * scoreContent over a message's tokens, without materialising the tokens the model does not
  * know (most of them): known tokens are de-duplicated by row and kept as spans, and only the
- * evidence tokens become strings (a known token's string is its row's, model.tokens[r]).
+ * evidence tokens become strings (a known token's string is its row's, tokenAt).
  */
 export function scoreMessageContent(model: ContentModel, message: Pick<ParsedMessage, 'subject' | 'text' | 'htmlText'>, limit = 5): ContentScore {
   // Per known token: its row, and its span in the subject (the first `inSubject`) or the body.
@@ -104,7 +115,7 @@ export function scoreMessageContent(model: ContentModel, message: Pick<ParsedMes
   return {
     score,
     head,
-    top: top.map(({ index, weight }) => ({ token: model.tokens[rows[index]], place: index < inSubject ? 'subject' : place, start: spans[2 * index], end: spans[2 * index + 1], weight })),
+    top: top.map(({ index, weight }) => ({ token: tokenAt(model, rows[index]), place: index < inSubject ? 'subject' : place, start: spans[2 * index], end: spans[2 * index + 1], weight })),
   };
 }
 
@@ -114,7 +125,7 @@ export function scoreMessageContent(model: ContentModel, message: Pick<ParsedMes
  * pushed that head hardest in the score's direction, each with its contribution.
  */
 export function scoreContent(model: ContentModel, tokens: readonly ContentToken[], length: number, limit = 5): ContentScore {
-  model.byToken ??= new Map(model.tokens.map((token, r) => [token, r]));
+  model.byToken ??= new Map(Array.from({ length: model.rows }, (_, r) => [tokenAt(model, r), r]));
   const byToken = model.byToken;
   const { score, head, top } = scoreRows(
     model,

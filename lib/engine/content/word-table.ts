@@ -4,10 +4,14 @@
 // scoring a message; this scanner finds the same words (same offsets, same letter filter) and
 // builds a string only for words with non-ASCII characters. tokens.ts stays the definition: the
 // tests hold scoreMessageContent, which uses this, to scoreContent over contentDocument.
+// The table's words are spans of the stored word list (stored.ts), not strings of their own: a
+// string per word, sliced from 43,000 token strings and de-duplicated, cost ~45 ms per thread.
 
 export type WordTable = {
-  /** Lower-cased words by id. */
-  words: readonly string[];
+  /** The model's distinct words joined by '\n' (stored.ts); every word is a span of it. */
+  text: string;
+  /** Word id's lower-cased word is text[spans[2 id], spans[2 id + 1]). */
+  spans: Int32Array;
   /** Open addressing: word id + 1 per slot, 0 for empty; the length is a power of two. */
   slots: Int32Array;
 };
@@ -52,40 +56,85 @@ function hashOf(s: string): number {
   return h;
 }
 
-/** A table of the given words (their index is their id). */
-export function buildWordTable(words: readonly string[]): WordTable {
+/**
+ * A table of the words in `text`, joined by '\n' (word id = line); throws on a word listed twice.
+ * Runs once per thread, mostly before V8 optimises it: the hash loop is kept to the bone.
+ */
+export function buildWordTable(text: string): WordTable {
+  let spans: Int32Array = new Int32Array(64);
+  let hashes: Int32Array = new Int32Array(32);
+  let count = 0;
+  const n = text.length;
+  for (let start = 0; n > 0 && start <= n; count++) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = n;
+    let hash = FNV_OFFSET;
+    for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), FNV_PRIME);
+    if (count === hashes.length) {
+      spans = grown(spans);
+      hashes = grown(hashes);
+    }
+    spans[2 * count] = start;
+    spans[2 * count + 1] = end;
+    hashes[count] = hash;
+    start = end + 1;
+  }
+  // At most half the slots are used. Words whose hashes match are compared, to refuse repeats.
   let size = 16;
-  while (size < words.length * 2) size *= 2;
+  while (size < count * 2) size *= 2;
+  const mask = size - 1;
   const slots = new Int32Array(size);
-  words.forEach((word, id) => {
-    let at = hashOf(word) & (size - 1);
-    while (slots[at] !== 0) at = (at + 1) & (size - 1);
+  for (let id = 0; id < count; id++) {
+    let at = hashes[id] & mask;
+    for (; slots[at] !== 0; at = (at + 1) & mask) {
+      const other = slots[at] - 1;
+      if (hashes[other] === hashes[id] && sameSpan(text, spans, other, id)) throw new Error(`content model: the word ${JSON.stringify(text.slice(spans[2 * id], spans[2 * id + 1]))} is listed twice`);
+    }
     slots[at] = id + 1;
-  });
-  return { words, slots };
+  }
+  return { text, spans: spans.slice(0, 2 * count), slots };
+}
+
+function grown(array: Int32Array): Int32Array {
+  const copy = new Int32Array(array.length * 2);
+  copy.set(array);
+  return copy;
+}
+
+function sameSpan(text: string, spans: Int32Array, a: number, b: number): boolean {
+  const length = spans[2 * a + 1] - spans[2 * a];
+  if (spans[2 * b + 1] - spans[2 * b] !== length) return false;
+  for (let i = 0; i < length; i++) if (text.charCodeAt(spans[2 * a] + i) !== text.charCodeAt(spans[2 * b] + i)) return false;
+  return true;
 }
 
 /** The id of a lower-cased word, or -1. */
 function findString(table: WordTable, word: string): number {
-  const mask = table.slots.length - 1;
-  for (let at = hashOf(word) & mask; table.slots[at] !== 0; at = (at + 1) & mask) {
-    const id = table.slots[at] - 1;
-    if (table.words[id] === word) return id;
+  const { text, spans, slots } = table;
+  const mask = slots.length - 1;
+  outer: for (let at = hashOf(word) & mask; slots[at] !== 0; at = (at + 1) & mask) {
+    const id = slots[at] - 1;
+    const start = spans[2 * id];
+    if (spans[2 * id + 1] - start !== word.length) continue;
+    for (let i = 0; i < word.length; i++) if (text.charCodeAt(start + i) !== word.charCodeAt(i)) continue outer;
+    return id;
   }
   return -1;
 }
 
 /** The id of the ASCII word text[start, end) once lower-cased, whose hash is `hash`, or -1. */
 function findAscii(table: WordTable, text: string, start: number, end: number, hash: number): number {
-  const mask = table.slots.length - 1;
+  const { spans, slots } = table;
+  const words = table.text;
+  const mask = slots.length - 1;
   const length = end - start;
-  outer: for (let at = hash & mask; table.slots[at] !== 0; at = (at + 1) & mask) {
-    const id = table.slots[at] - 1;
-    const word = table.words[id];
-    if (word.length !== length) continue;
+  outer: for (let at = hash & mask; slots[at] !== 0; at = (at + 1) & mask) {
+    const id = slots[at] - 1;
+    const from = spans[2 * id];
+    if (spans[2 * id + 1] - from !== length) continue;
     for (let i = 0; i < length; i++) {
       const c = text.charCodeAt(start + i);
-      if (word.charCodeAt(i) !== (c >= 65 && c <= 90 ? c + 32 : c)) continue outer;
+      if (words.charCodeAt(from + i) !== (c >= 65 && c <= 90 ? c + 32 : c)) continue outer;
     }
     return id;
   }
@@ -150,75 +199,4 @@ export function scanWords(text: string, limit: number, table: WordTable, visit: 
     if (count < 2 || !letter) continue;
     visit(start, i, ascii ? findAscii(table, text, start, i, hash) : findString(table, text.slice(start, i).toLowerCase()));
   }
-}
-
-/**
- * A model's tokens indexed by word: each word's own row and subject row (`s:word`), -1 where the
- * model has no such token, and pair rows by the two word ids (see pairRow).
- */
-export type WordIndex = { table: WordTable; row: Int32Array; subjectRow: Int32Array; pairs: PairTable };
-
-/**
- * Open addressing from key first id × stride + second id to the pair's row, where stride is the
- * index's word count; keys -1 where empty (float64 keys: a model of over 46,340 words has keys
- * past int32). A Map with number keys took a third of the scorer's time.
- */
-export type PairTable = { keys: Float64Array; rows: Int32Array; shift: number; stride: number };
-
-function pairSlot(key: number, shift: number): number {
-  return Math.imul(key, 0x9e3779b1) >>> shift;
-}
-
-/** A table of pairs given as (first id, second id, row) triples; at most half its slots are used. */
-function buildPairTable(triples: readonly number[], stride: number): PairTable {
-  let bits = 4;
-  while (1 << bits < (triples.length / 3) * 2) bits++;
-  const shift = 32 - bits;
-  const mask = (1 << bits) - 1;
-  const keys = new Float64Array(1 << bits).fill(-1);
-  const rows = new Int32Array(1 << bits);
-  for (let i = 0; i < triples.length; i += 3) {
-    const key = triples[i] * stride + triples[i + 1];
-    let at = pairSlot(key, shift);
-    while (keys[at] !== -1) at = (at + 1) & mask;
-    keys[at] = key;
-    rows[at] = triples[i + 2];
-  }
-  return { keys, rows, shift, stride };
-}
-
-/** The row of the pair of word ids (first, second), or -1. */
-export function pairRow(pairs: PairTable, first: number, second: number): number {
-  const key = first * pairs.stride + second;
-  const mask = pairs.keys.length - 1;
-  for (let at = pairSlot(key, pairs.shift); pairs.keys[at] !== -1; at = (at + 1) & mask) if (pairs.keys[at] === key) return pairs.rows[at];
-  return -1;
-}
-
-/** Indexes tokens as tokens.ts makes them: `s:word`, `word`, or `first second`; token r is row r. */
-export function indexWords(tokens: readonly string[]): WordIndex {
-  const ids = new Map<string, number>();
-  const words: string[] = [];
-  const idOf = (word: string) => {
-    let id = ids.get(word);
-    if (id === undefined) {
-      id = words.push(word) - 1;
-      ids.set(word, id);
-    }
-    return id;
-  };
-  const single: number[] = [];
-  const subject: number[] = [];
-  const pairTokens: number[] = [];
-  tokens.forEach((token, r) => {
-    const space = token.indexOf(' ');
-    if (token.startsWith('s:')) subject.push(idOf(token.slice(2)), r);
-    else if (space < 0) single.push(idOf(token), r);
-    else pairTokens.push(idOf(token.slice(0, space)), idOf(token.slice(space + 1)), r);
-  });
-  const row = new Int32Array(words.length).fill(-1);
-  const subjectRow = new Int32Array(words.length).fill(-1);
-  for (let i = 0; i < single.length; i += 2) row[single[i]] = single[i + 1];
-  for (let i = 0; i < subject.length; i += 2) subjectRow[subject[i]] = subject[i + 1];
-  return { table: buildWordTable(words), row, subjectRow, pairs: buildPairTable(pairTokens, words.length) };
 }

@@ -7,7 +7,7 @@ import type { Evidence, ParsedMessage } from '../types';
 import { headerEvidence, setSignal, type SignalBuilder } from './signal-set';
 
 // Built on first use: a process that imports the engine without scoring (most console pages)
-// never pays for the 43,000-entry map.
+// never pays for indexing the 43,000 tokens.
 let shippedModel: ContentModel | undefined;
 const shippedContentModel = () => (shippedModel ??= loadContentModel(shipped as ContentModelJson));
 
