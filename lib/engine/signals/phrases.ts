@@ -1,21 +1,35 @@
-// Phrase-family matching: one combined regex, one pass per text, evidence with offsets.
+// Phrase-family matching: one combined regex, tried only where a match can start (see
+// phrase-prefilter.ts), evidence with offsets.
+import shippedPlan from '../data/phrase-prefilter.json';
 import { PHRASES } from '../data/phrases';
 import type { Evidence, ParsedMessage } from '../types';
 import { PHRASE_FAMILIES, type PhraseFamily } from './catalog';
+import { createPhraseMatcher } from './phrase-matcher';
+import { planPrefilter, prefilterKey, PREFIX_DEPTH } from './phrase-prefilter';
 import { headerEvidence, setSignal, type SignalBuilder } from './signal-set';
 
 /** Characters scanned per body part: bounds the work on hostile or huge bodies. */
 export const MAX_SCAN_CHARS = 100_000;
 
-function compileFamilies(): RegExp {
+function phraseFamiliesBody(): string {
   const groups = PHRASE_FAMILIES.map((family) => {
     const body = PHRASES[family].map((p) => p.replace(/ /g, '\\s+')).join('|');
     return `(?<${family}>${body})`;
   });
-  return new RegExp(`\\b(?:${groups.join('|')})\\b`, 'gi');
+  return groups.join('|');
 }
 
-const FAMILY_RE = compileFamilies();
+/** The combined regex is `\b(?:body)\b`: one named group per family, a space in a phrase meaning `\s+`. */
+export const PHRASE_REGEX_BODY = phraseFamiliesBody();
+
+// The shipped plan if it was built from this very body (scripts/phrase-prefilter.ts writes it),
+// else one built now: slower to start, as exact. Null only for syntax the prefilter does not
+// read (phrase-prefilter.test.ts checks the shipped phrases use none); then every position is tried.
+const PLAN =
+  shippedPlan.bodySha256 === prefilterKey(PHRASE_REGEX_BODY) && shippedPlan.depth === PREFIX_DEPTH
+    ? shippedPlan
+    : planPrefilter(PHRASE_REGEX_BODY);
+const matchPhrases = createPhraseMatcher(PHRASE_REGEX_BODY, PLAN);
 
 type Hit = { family: PhraseFamily; start: number; end: number; text: string };
 
@@ -24,12 +38,7 @@ export function findPhrases(text: string): Hit[] {
   const hits: Hit[] = [];
   if (!text) return hits;
   const sample = text.length > MAX_SCAN_CHARS ? text.slice(0, MAX_SCAN_CHARS) : text;
-  // An exec loop rather than matchAll, which builds a copy of this large regex on every call:
-  // that copy took ~40 % of the scan.
-  FAMILY_RE.lastIndex = 0;
-  for (let m = FAMILY_RE.exec(sample); m; m = FAMILY_RE.exec(sample)) {
-    // No phrase should match the empty string; if an edited one did, step past it rather than loop forever.
-    if (m[0].length === 0) FAMILY_RE.lastIndex++;
+  for (const m of matchPhrases(sample)) {
     const groups = m.groups ?? {};
     for (const family of PHRASE_FAMILIES) {
       if (groups[family] === undefined) continue;
