@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { collapseWhitespace, tidyLines } from './whitespace';
+import { collapseWhitespace, countWords, tidyLines } from './whitespace';
 
 // The oracle: the regex chains html-text.ts used before the one-pass versions. Both must return
 // the same string for every input.
@@ -96,5 +96,29 @@ describe('collapseWhitespace and tidyLines match the regexes they replaced', () 
 
   it('on arbitrary code points', () => {
     fc.assert(fc.property(codePoints, expectSame), { numRuns: 5_000 });
+  });
+});
+
+describe('countWords counts what /\\S+/g matches', () => {
+  const matches = (s: string) => s.match(/\S+/g)?.length ?? 0;
+
+  it('on hand-picked edge cases', () => {
+    const cases = ['', ' ', 'a', ' a ', 'a b', 'a  b\n\nc', '\u3000a\u3000', 'a\u180eb', 'a\u200bb', '\ud800 \udc00', '\ud83d\ude00 x', 'a\u2028b'];
+    for (const s of cases) expect(countWords(s)).toBe(matches(s));
+    expect(countWords(' one two\u00a0three\n')).toBe(3);
+  });
+
+  it('on every single code unit between letters', () => {
+    const differ: string[] = [];
+    for (let c = 0; c <= 0xffff; c++) {
+      const s = `a${String.fromCharCode(c)}b`;
+      if (countWords(s) !== matches(s)) differ.push(s);
+    }
+    expect(differ).toEqual([]);
+  });
+
+  it('on generated strings', () => {
+    fc.assert(fc.property(spacey, (s) => countWords(s) === matches(s)), { numRuns: 20_000 });
+    fc.assert(fc.property(codeUnits, (s) => countWords(s) === matches(s)), { numRuns: 5_000 });
   });
 });

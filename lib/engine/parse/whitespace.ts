@@ -52,6 +52,18 @@ export function tidyLines(s: string): string {
   return out + s.slice(from, end);
 }
 
+/** How many runs of non-whitespace code units `s` holds: `s.match(/\S+/g)?.length ?? 0`, without the strings. */
+export function countWords(s: string): number {
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < s.length; i++) {
+    const space = isSpace(s.charCodeAt(i));
+    if (!space && !inWord) words++;
+    inWord = !space;
+  }
+  return words;
+}
+
 /** What `\s` matches; `String.prototype.trim` strips exactly the same code units. */
 export function isSpace(c: number): boolean {
   if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
