@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
 import { readManifest } from '../engine/corpus';
+import { round } from '../engine/pipeline';
 import { quantile } from './latency';
 import type { BenchSection } from './types';
 
@@ -48,8 +49,4 @@ function scoreOnce(paths: string[]): { seconds: number; scored: number } {
   // Only messages that got a verdict count; a line with an error is not a scored message.
   const scored = r.stdout.split('\n').filter((line) => line.includes('"verdict":')).length;
   return { seconds, scored };
-}
-
-function round(seconds: number): number {
-  return Math.round(seconds * 1000) / 1000;
 }
