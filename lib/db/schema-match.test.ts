@@ -32,8 +32,8 @@ describe('migrations match prisma/schema.prisma', () => {
     const expected = expectedShape(parsePrismaSchema(schemaText));
     expect(Object.keys(expected.tables).sort()).toEqual([
       'audit_log', 'correction_events', 'corrections', 'ingest_tokens', 'login_attempts', 'message_analysis', 'message_raw',
-      'messages', 'recipient_stats', 'rescore_runs', 'sender_domain_stats', 'sender_stats', 'sessions', 'tenant_grants', 'tenants',
-      'users', 'vips',
+      'messages', 'recipient_stats', 'rescore_runs', 'ruleset_activations', 'ruleset_versions', 'sender_domain_stats', 'sender_stats',
+      'sessions', 'tenant_grants', 'tenants', 'users', 'vips',
     ]);
     expect(expected.enums).toEqual({ Role: ['support', 'engineer', 'admin'] });
     expect(expected.tables.sessions.foreignKeys.sessions_user_id_fkey).toMatchObject({ table: 'users', onDelete: 'CASCADE', onUpdate: 'CASCADE' });

@@ -1,10 +1,11 @@
 import 'server-only';
 import { db } from '@/lib/db';
-import { compileDefaultPlan, type Correction, type Plan } from '@/lib/engine';
+import type { Correction, Plan } from '@/lib/engine';
 import { authorize, type Ctx } from '@/lib/server/auth';
 import { loadCandidates, scopeCondition } from '@/lib/server/corrections/candidates';
 import { appliedBy, replayMessage } from '@/lib/server/corrections/replay';
 import { prismaDatabase, type Sql } from '@/lib/server/messages/sql';
+import { publishedPlan } from '@/lib/server/rulesets/published';
 import { hygieneInput, type HygieneInput } from './input';
 import { activeAt, appliedPattern, loadCorrections, tenantFilter, type HygieneCorrection } from './load';
 
@@ -32,7 +33,7 @@ export async function listNeverMatchedCorrections({ ctx, input = {}, now = new D
   const { where, tenantId } = await tenantFilter(ctx, tenant);
   const corrections = await loadCorrections({ AND: [where, activeAt(now), { rescoreRuns: { none: { status: { in: ['queued', 'running'] } } } }] });
   const sql = prismaDatabase(db).query;
-  const plan = compileDefaultPlan();
+  const plan = await publishedPlan(sql);
   const out: UnmatchedCorrection[] = [];
   for (const c of corrections) {
     // An all-tenant correction is judged over every tenant, or the one asked about.

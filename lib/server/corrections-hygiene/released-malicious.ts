@@ -1,11 +1,11 @@
 import 'server-only';
 import { db } from '@/lib/db';
-import { compileDefaultPlan } from '@/lib/engine';
 import { authorize, type Ctx } from '@/lib/server/auth';
 import { loadActiveCorrectionsWith } from '@/lib/server/corrections/active';
 import { loadCandidates, scopeCondition } from '@/lib/server/corrections/candidates';
 import { isMalicious, replayMessage } from '@/lib/server/corrections/replay';
 import { prismaDatabase } from '@/lib/server/messages/sql';
+import { publishedPlan } from '@/lib/server/rulesets/published';
 import { hygieneInput, type HygieneInput } from './input';
 import { activeAt, appliedPattern, loadCorrections, tenantFilter, type HygieneCorrection } from './load';
 
@@ -37,7 +37,7 @@ export async function listCorrectionsReleasingMalicious({ ctx, input = {}, now =
   const { where, tenantId } = await tenantFilter(ctx, tenant);
   const corrections = await loadCorrections({ AND: [where, activeAt(now)] });
   const sql = prismaDatabase(db).query;
-  const plan = compileDefaultPlan();
+  const plan = await publishedPlan(sql);
   const slugs = new Map((await db.tenant.findMany({ select: { id: true, slug: true } })).map((t) => [t.id, t.slug]));
   const activeByTenant = new Map<string, Awaited<ReturnType<typeof loadActiveCorrectionsWith>>>();
   const out: CorrectionWithMaliciousReleases[] = [];

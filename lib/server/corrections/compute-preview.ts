@@ -1,6 +1,7 @@
 import 'server-only';
-import { compileDefaultPlan, type Correction, type CorrectionScope } from '@/lib/engine';
+import type { Correction, CorrectionScope } from '@/lib/engine';
 import type { Sql } from '@/lib/server/messages/sql';
+import { publishedPlan } from '@/lib/server/rulesets/published';
 import { loadActiveCorrectionsWith } from './active';
 import { describeScopeHistory, loadCandidates } from './candidates';
 import { checkGuardrails, type GuardrailWarning } from './guardrails';
@@ -61,7 +62,7 @@ export async function computePreview(a: PreviewArgs): Promise<PreviewResult> {
 }
 
 async function replayScope(a: PreviewArgs) {
-  const plan = compileDefaultPlan();
+  const plan = await publishedPlan(a.sql);
   const active = await loadActiveCorrectionsWith(a.sql, a.tenant.id, a.now);
   const candidate: Correction = { id: PREVIEW_ID, scope: a.scope, requireAuth: a.requireAuth };
   const withCandidate = [...active, candidate];

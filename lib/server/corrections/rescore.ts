@@ -1,8 +1,9 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { db } from '@/lib/db';
-import { compileDefaultPlan, type Decision } from '@/lib/engine';
+import type { Decision } from '@/lib/engine';
 import { prismaDatabase } from '@/lib/server/messages/sql';
+import { publishedPlan } from '@/lib/server/rulesets/published';
 import { loadActiveCorrectionsWith } from './active';
 import { listCandidateIds, loadCandidates, type Candidate } from './candidates';
 import { recordChange, type Tx } from './events';
@@ -78,7 +79,8 @@ async function executeRun(runId: string): Promise<void> {
     const ids = await listCandidateIds(sql, run.tenantId, scope, 'changeable');
     counts.total = ids.length;
     await db.rescoreRun.update({ where: { id: runId }, data: { status: 'running', startedAt: new Date(), total: ids.length, done: 0, released: 0, restored: 0, error: null } });
-    const plan = compileDefaultPlan();
+    // One ruleset for the whole run: chunks must not disagree if a version is published mid-run.
+    const plan = await publishedPlan(sql);
     for (let i = 0; i < ids.length; i += CHUNK) {
       // Reloaded per chunk: a correction that changes mid-run is honoured from the next chunk on,
       // and the run queued for that change re-scores everything again afterwards.

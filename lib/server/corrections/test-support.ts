@@ -16,9 +16,14 @@ import { settleRescoreRuns } from './rescore';
 
 /** Registers the suite's hooks: a private migrated database, dropped after background re-score runs settle. */
 export function withCorrectionsDatabase(): void {
+  withPrivateDatabase('triage_corr');
+}
+
+/** The same hooks with a database name prefix of the suite's own. */
+export function withPrivateDatabase(prefix: string): void {
   let database: Awaited<ReturnType<typeof createTestDatabase>> | undefined;
   beforeAll(async () => {
-    database = await createTestDatabase('triage_corr');
+    database = await createTestDatabase(prefix);
     // Tests are the one place outside lib/env that writes the environment.
     process.env.DATABASE_URL = database.url;
     resetEnvForTests();

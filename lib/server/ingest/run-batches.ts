@@ -1,8 +1,9 @@
 import 'server-only';
-import { compileDefaultPlan, type TenantProfile } from '@/lib/engine';
+import type { TenantProfile } from '@/lib/engine';
 import { ingestBatch, type IngestItem, type IngestTenant } from '@/lib/server/messages/ingest-batch';
 import type { Database } from '@/lib/server/messages/sql';
 import type { Analyzed } from '@/lib/server/messages/row';
+import { publishedPlan } from '@/lib/server/rulesets/published';
 import { createAnalyzePool } from './parse-pool';
 
 export type BulkItem = IngestItem & { tenant: IngestTenant; source: string };
@@ -34,7 +35,8 @@ const PREFETCH = 2;
 
 export async function runBatches(database: Database, items: BulkItem[], options: BulkOptions = {}): Promise<BulkSummary> {
   const started = performance.now();
-  const plan = compileDefaultPlan();
+  // Once for the whole run, on the run's own connection (the CLI and seed have no app client).
+  const plan = await publishedPlan(database.query);
   const batchSize = options.batchSize ?? 200;
   const summary: BulkSummary = { total: items.length, ingested: 0, duplicates: 0, errors: {}, failures: [], seconds: 0, perSecond: 0 };
   const chains = new Map<string, BulkItem[][]>();

@@ -1,6 +1,7 @@
 import 'server-only';
-import { compileDefaultPlan, evaluate, type ParseErrorCode, type Plan, type SignalSet, type TenantProfile } from '@/lib/engine';
+import { evaluate, type ParseErrorCode, type Plan, type SignalSet, type TenantProfile } from '@/lib/engine';
 import { loadActiveCorrectionsWith } from '@/lib/server/corrections/active';
+import { publishedPlan } from '@/lib/server/rulesets/published';
 import { historyStub, loadHistory, observe, recipientContext, saveHistory, senderContext, withHistory, type Observation } from './history';
 import { analyzeRaw, buildRows, type Analyzed, type AnalysisRow, type Label, type MessageRow, type MessageSummary } from './row';
 import type { Database } from './sql';
@@ -30,6 +31,7 @@ export type IngestItemResult =
 type Pending = { index: number; item: IngestItem; message: MessageSummary; recipient: string; content: SignalSet };
 
 export type BatchOptions = {
+  /** The ruleset to score with; default: the published one, looked up once for the batch. */
   plan?: Plan;
   /** Replaces the in-thread analyzeRaw (the CLI passes a worker pool's). */
   analyze?: (raw: Uint8Array, tenant: TenantProfile, recipient?: string) => Promise<Analyzed>;
@@ -37,7 +39,7 @@ export type BatchOptions = {
 
 /** Ingests items into one tenant; results are in input order. Parse failures are results, not throws. */
 export async function ingestBatch(database: Database, tenant: IngestTenant, items: IngestItem[], options: BatchOptions = {}): Promise<IngestItemResult[]> {
-  const plan = options.plan ?? compileDefaultPlan();
+  const plan = options.plan ?? (await publishedPlan(database.query));
   const analyze = options.analyze ?? analyzeRaw;
   const profile = { slug: tenant.slug, domains: tenant.domains, vips: tenant.vips };
   const results: IngestItemResult[] = new Array(items.length);

@@ -1,12 +1,12 @@
 import 'server-only';
 import { getDomain } from 'tldts';
 import { db } from '@/lib/db';
-import { DEFAULT_RULESET } from '@/lib/engine';
 import { AppError, issuesFromZod } from '@/lib/errors';
 // The auth modules directly, not '@/lib/server/auth': its index pulls in next/navigation, and
 // scripts (npm run bench) call this operation outside Next.
 import { areaRoles, authorize, type Ctx } from '@/lib/server/auth/context';
 import { requireTenant } from '@/lib/server/auth/require-tenant';
+import { loadPublishedRuleset } from '@/lib/server/rulesets/published';
 import { decodeCursor, encodeCursor, type Cursor } from './cursor';
 import { listMessagesInput, type ListMessagesInput } from './list-input';
 
@@ -136,9 +136,10 @@ export async function listMessages({ ctx, input }: { ctx: Ctx; input: ListMessag
   };
 }
 
-/** Rules the list can be filtered by: the shipped ruleset's ids (what fired_rules stores), in its order. */
-export function listRuleChoices(): { id: string; title: string; category: string }[] {
-  return DEFAULT_RULESET.rules.map((r) => ({ id: r.id, title: r.title, category: r.category }));
+/** Rules the list can be filtered by: the published ruleset's ids (what fired_rules stores), in its order. */
+export async function listRuleChoices(): Promise<{ id: string; title: string; category: string }[]> {
+  const { source } = await loadPublishedRuleset();
+  return source.rules.map((r) => ({ id: r.id, title: r.title, category: r.category }));
 }
 
 function withoutKey(row: Row): MessageListItem {

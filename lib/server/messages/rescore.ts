@@ -1,11 +1,12 @@
 import 'server-only';
 import { z } from 'zod';
 import { db } from '@/lib/db';
-import { compileDefaultPlan, evaluate, extractSignals, identifyMessage, parseMessage, type Decision, type ParsedMessage, type SignalSet } from '@/lib/engine';
+import { evaluate, extractSignals, identifyMessage, parseMessage, type Decision, type ParsedMessage, type SignalSet } from '@/lib/engine';
 import { AppError } from '@/lib/errors';
 import { writeAudit } from '@/lib/server/audit/write';
 import { areaRoles, authorize, requireTenant, type Ctx } from '@/lib/server/auth';
 import { loadActiveCorrections } from '@/lib/server/corrections/active';
+import { publishedPlan } from '@/lib/server/rulesets/published';
 import { diffDecisions, type DecisionDiff } from './detail/diff';
 import { contextAtArrival } from './detail/scoring-context';
 import { loadIngestTenant } from './load-tenant';
@@ -41,7 +42,7 @@ export async function rescoreMessage({ ctx, input }: { ctx: Ctx; input: z.input<
   if (!profile) throw new AppError('not_found', { message: `tenant ${tenant.slug} vanished` });
   const signals = extractSignals(parsed.message, contextAtArrival(stored.analysis.signals as SignalSet, profile, stored.recipient));
   const corrections = await loadActiveCorrections(tenant.id);
-  const after = evaluate(compileDefaultPlan(), signals, { corrections, identity: identifyMessage(parsed.message) });
+  const after = evaluate(await publishedPlan(), signals, { corrections, identity: identifyMessage(parsed.message) });
   const diff = diffDecisions(stored.analysis.decision as Decision, after);
   const appliedCorrections = after.attribution.flatMap((a) => (a.kind === 'correction' ? [a.correctionId] : []));
   // Only a real change is written. An identical decision would rewrite a row of the biggest

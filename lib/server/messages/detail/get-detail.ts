@@ -1,8 +1,10 @@
 import 'server-only';
 import { z } from 'zod';
-import { parseMessage, type ParsedMessage } from '@/lib/engine';
+import { parseMessage, type ParsedMessage, type RulesetSource } from '@/lib/engine';
 import { AppError } from '@/lib/errors';
 import type { Ctx } from '@/lib/server/auth';
+import { loadPublishedRuleset } from '@/lib/server/rulesets/published';
+import { loadRulesetSource } from '@/lib/server/rulesets/source';
 import { getMessage } from '../get';
 import { buildAuthView, type AuthView } from './auth';
 import { loadContext, type ContextView } from './context';
@@ -71,7 +73,7 @@ export async function getMessageDetail({ ctx, input }: { ctx: Ctx; input: z.inpu
     headers: message ? buildHeaderSummary(message) : null,
     auth: message ? buildAuthView(message, stored.signals?.values['message.auth_aligned'] === true) : null,
     received: message ? buildReceivedChain(message.received) : { hops: [], omitted: 0 },
-    why: decision ? buildWhy(decision, index) : null,
+    why: decision ? buildWhy(decision, index, await rulesFor(decision.rulesetVersion)) : null,
     texts: message && index ? buildTextParts(message, index) : [],
     headerLines: index ? buildHeaderLines(index) : [],
     links: message ? buildLinkRows(message, stored.signals, index?.links ?? new Map()) : { rows: [], total: 0 },
@@ -81,4 +83,9 @@ export async function getMessageDetail({ ctx, input }: { ctx: Ctx; input: z.inpu
     parseError: parsed.ok ? null : `${parsed.error.code}: ${parsed.error.message}`,
     context,
   };
+}
+
+/** Rule texts from the version that made the decision; the published one when it is not stored. */
+async function rulesFor(version: string): Promise<RulesetSource> {
+  return (await loadRulesetSource(version)) ?? (await loadPublishedRuleset()).source;
 }

@@ -1,5 +1,5 @@
 import 'server-only';
-import { DEFAULT_RULESET, SIGNALS, type Attribution, type Decision, type RuleSource } from '@/lib/engine';
+import { SIGNALS, type Attribution, type Decision, type RuleSource, type RulesetSource } from '@/lib/engine';
 import { describeScope } from '@/lib/server/corrections/scope';
 import type { EvidenceIndex, EvidenceRef } from './evidence';
 
@@ -17,15 +17,15 @@ export type WhyView = {
   action: Decision['action'];
   flagged: boolean;
   rulesetVersion: string;
-  /** The version rule titles/descriptions/expressions were read from (the published one). */
+  /** The version rule titles/descriptions/expressions were read from: the deciding one when it is stored, else the published one. */
   currentRulesetVersion: string;
   contributions: ContributionView[];
 };
 
-const rulesById = new Map<string, RuleSource>(DEFAULT_RULESET.rules.map((r) => [r.id, r]));
 const signalDescriptions = new Map(SIGNALS.map((s) => [s.name, s.description]));
 
-export function buildWhy(decision: Decision, index: EvidenceIndex | null): WhyView {
+export function buildWhy(decision: Decision, index: EvidenceIndex | null, ruleset: RulesetSource): WhyView {
+  const rulesById = new Map<string, RuleSource>(ruleset.rules.map((r) => [r.id, r]));
   const refs = (evidence: Parameters<EvidenceIndex['refs']>[0]): EvidenceRef[] =>
     index ? index.refs(evidence) : evidence.map((e) => ({ id: null, target: 'none', where: e.kind, text: e.text }));
   return {
@@ -34,8 +34,8 @@ export function buildWhy(decision: Decision, index: EvidenceIndex | null): WhyVi
     action: decision.action,
     flagged: decision.flagged,
     rulesetVersion: decision.rulesetVersion,
-    currentRulesetVersion: DEFAULT_RULESET.version,
-    contributions: decision.attribution.map((a) => toView(a, refs)),
+    currentRulesetVersion: ruleset.version,
+    contributions: decision.attribution.map((a) => toView(a, refs, rulesById)),
   };
 }
 
@@ -53,7 +53,7 @@ export function contributionLabel(a: Attribution): string {
   return `correction #${a.correctionId} (${a.effect === 'allow' ? 'allow' : 'rule suppressed'})`;
 }
 
-function toView(a: Attribution, refs: (e: Parameters<EvidenceIndex['refs']>[0]) => EvidenceRef[]): ContributionView {
+function toView(a: Attribution, refs: (e: Parameters<EvidenceIndex['refs']>[0]) => EvidenceRef[], rulesById: Map<string, RuleSource>): ContributionView {
   const key = contributionKey(a);
   if (a.kind === 'rule') {
     const source = rulesById.get(a.ruleId);

@@ -36,6 +36,7 @@ export default async function MessagesPage({ params, searchParams }: Props) {
   const outcome = parsed.issues.length || missing ? { issues: parsed.issues } : await loadForPage(() => loadList(ctx, tenant, view, found));
   const info = 'list' in outcome ? outcome.list.tenant : await loadForPage(() => getTenant({ ctx, input: { slug: tenant } }));
   const issues = 'issues' in outcome ? outcome.issues : [];
+  const rules = await listRuleChoices();
 
   return (
     <ListFrame>
@@ -51,7 +52,7 @@ export default async function MessagesPage({ params, searchParams }: Props) {
         </p>
       </div>
       <section aria-label="Message list" className="panel overflow-hidden">
-        <ListControls base={base} view={view} invalid={issues.map((i) => i.key)} rules={listRuleChoices()} />
+        <ListControls base={base} view={view} invalid={issues.map((i) => i.key)} rules={rules} />
         {issues.length ? (
           <ViewProblems issues={issues} fixHref={viewHref(base, withoutKeys(view, issues))} />
         ) : missing ? (
