@@ -42,6 +42,8 @@ test('support investigates a flagged message', async ({ page }) => {
 
   // The allow button leads to the correction form for this message.
   await expect(page.getByRole('link', { name: 'Allow…' })).toHaveAttribute('href', `/t/${message.tenant}/corrections/new?message=${message.id}`);
+  // The sandbox is for engineers and admins: support is not offered it.
+  await expect(page.getByRole('link', { name: 'Test rules on it' })).toHaveCount(0);
 });
 
 test('unknown, malformed and other-tenant message ids show the 404 page', async ({ page }) => {

@@ -10,10 +10,10 @@ import { RescorePanel } from './rescore-panel';
 import { ActionText, formatPoints, LabelBadge, VerdictBadge } from './verdict-badge';
 import { WhyPanel } from './why-panel';
 
-type Props = { view: MessageDetailView; iframeAttributes: Record<string, string>; canAllow: boolean };
+type Props = { view: MessageDetailView; iframeAttributes: Record<string, string>; canAllow: boolean; canTestRules: boolean };
 
 /** The message page: what it is (left) and why it got its verdict (right, stays in view). */
-export function MessageView({ view, iframeAttributes, canAllow }: Props) {
+export function MessageView({ view, iframeAttributes, canAllow, canTestRules }: Props) {
   const subject = view.headers?.subject ?? '';
   return (
     <EvidenceFocusProvider initialTab={view.hasHtml ? 'rendered' : 'text'}>
@@ -37,11 +37,18 @@ export function MessageView({ view, iframeAttributes, canAllow }: Props) {
             {view.parseError ? <span className="text-amber-800">Parser: {view.parseError}</span> : null}
           </div>
         </div>
-        {canAllow ? (
-          <Link href={`/t/${view.tenant}/corrections/new?message=${view.id}`} className="btn shrink-0">
-            Allow…
-          </Link>
-        ) : null}
+        <div className="flex shrink-0 gap-2">
+          {canTestRules ? (
+            <Link href={`/t/${view.tenant}/sandbox?message=${view.id}`} className="btn btn-ghost">
+              Test rules on it
+            </Link>
+          ) : null}
+          {canAllow ? (
+            <Link href={`/t/${view.tenant}/corrections/new?message=${view.id}`} className="btn">
+              Allow…
+            </Link>
+          ) : null}
+        </div>
       </div>
       <div className="grid items-start gap-4 lg:grid-cols-[minmax(0,1fr)_420px]">
         <div className="min-w-0 space-y-4">

@@ -88,6 +88,15 @@ type LoadOptions = { withSignals?: boolean; limit?: number; ids?: string[]; filt
 /** Stored messages of one tenant that `scope` could match (optionally only `ids`), newest first. */
 export async function loadCandidates(sql: Sql, tenantId: string, scope: CorrectionScope, options: LoadOptions = {}): Promise<Candidate[]> {
   const where = scopeCondition(scope, 2);
+  return selectCandidates(sql, tenantId, where, options);
+}
+
+/** The newest `limit` stored messages of one tenant, whoever sent them (sandbox backtests). */
+export async function loadTenantHistory(sql: Sql, tenantId: string, options: { limit: number; withSignals?: boolean; ids?: string[] }): Promise<Candidate[]> {
+  return selectCandidates(sql, tenantId, { text: 'TRUE', params: [] }, options);
+}
+
+async function selectCandidates(sql: Sql, tenantId: string, where: { text: string; params: unknown[] }, options: LoadOptions): Promise<Candidate[]> {
   const params: unknown[] = [tenantId, ...where.params];
   let idFilter = '';
   if (options.ids) {

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
-import { EmptyState } from '@/components/ui/empty-state';
-import { FlaskIcon } from '@/components/ui/icons';
 import { PageHeader } from '@/components/ui/page-header';
+import { SandboxWorkbench } from '@/components/sandbox/sandbox-workbench';
+import { VersionsPanel } from '@/components/sandbox/versions-panel';
 import { areaRoles, loadForPage, requirePageUser } from '@/lib/server/auth';
-import { getTenant } from '@/lib/server/tenants/get';
+import { getSandbox } from '@/lib/server/sandbox/get';
 
 export const metadata: Metadata = { title: 'Sandbox' };
 
@@ -12,14 +12,18 @@ type Props = { params: Promise<{ tenant: string }> };
 export default async function SandboxPage({ params }: Props) {
   const { tenant } = await params;
   const ctx = await requirePageUser(areaRoles.sandbox);
-  const info = await loadForPage(() => getTenant({ ctx, input: { slug: tenant } }));
+  const start = await loadForPage(() => getSandbox({ ctx, input: { tenant } }));
   return (
     <>
-      <PageHeader title="Sandbox" description={`Test rule edits against mail for ${info.name} before they ship.`} />
-      <EmptyState icon={<FlaskIcon />} title="No rule drafts to test">
-        Draft a rule change here and replay it over the messages ingested for {info.name} to see which verdicts would
-        change. Replays need ingested messages, and there are none for this tenant yet.
-      </EmptyState>
+      <PageHeader
+        title="Sandbox"
+        description={`Edit rules, watch a message re-score as you type, backtest the draft over mail stored for ${start.tenant.name}, then publish it for every tenant.`}
+      />
+      {/* Keyed by version: after a publish or rollback the draft starts again from the new one. */}
+      <SandboxWorkbench key={start.published.version} start={start} />
+      <div className="mt-4">
+        <VersionsPanel tenant={tenant} versions={start.versions} />
+      </div>
     </>
   );
 }

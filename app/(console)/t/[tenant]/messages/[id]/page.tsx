@@ -13,5 +13,5 @@ export default async function MessagePage({ params }: Props) {
   const ctx = await requirePageUser(areaRoles.messages);
   // Unknown, other-tenant and malformed ids all become the 404 page.
   const view = await loadForPage(() => getMessageDetail({ ctx, input: { tenant, id } }));
-  return <MessageView view={view} iframeAttributes={{ ...PREVIEW_IFRAME_ATTRIBUTES }} canAllow={canUse(ctx.user.role, 'corrections')} />;
+  return <MessageView view={view} iframeAttributes={{ ...PREVIEW_IFRAME_ATTRIBUTES }} canAllow={canUse(ctx.user.role, 'corrections')} canTestRules={canUse(ctx.user.role, 'sandbox')} />;
 }
