@@ -1,9 +1,9 @@
 // npm run bench -- [--only SECTION[,SECTION]] [--corpus DIR] [--limit N] [--workers N] [--runs N]
 //                  [--database NAME] [--tenant SLUG] [--messages N] [--requests N]
-// Runs the benchmark sections in scripts/bench/ (engine, score, ingest, messages) and prints one JSON line
-// per measurement. `messages` needs a database of --messages (default 1,000,000) stored messages:
-// it reuses --database (default triage_bench_1m, on DATABASE_URL's server or the embedded one) and
-// generates it with db:generate's code the first time (minutes).
+// Runs the benchmark sections in scripts/bench/ (engine, score, ingest, messages, sandbox) and prints one
+// JSON line per measurement. `messages` and `sandbox` need a database of --messages (default
+// 1,000,000) stored messages: they reuse --database (default triage_bench_1m, on DATABASE_URL's
+// server or the embedded one), generated with db:generate's code the first time (minutes).
 import { parseArgs } from './engine/args';
 import { BENCH_SECTIONS } from './bench/sections';
 import type { BenchContext } from './bench/types';
