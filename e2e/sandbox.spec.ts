@@ -52,6 +52,13 @@ test('an engineer edits a rule, sees its errors, re-scores a message live and ba
   await page.getByLabel('Points').fill('-900');
   await expect(result).toContainText('The draft changed since this backtest.');
   await expect(page.getByText('Backtest this draft first.')).toBeVisible();
+
+  // An id that is not this tenant's is named in the panel; the draft itself stays checked.
+  const stranger = '00000000-0000-4000-8000-000000000000';
+  await check.getByLabel('Message id or link').fill(`https://elsewhere.example/t/x/messages/${stranger}`);
+  await check.getByRole('button', { name: 'Use' }).click();
+  await expect(check).toContainText(`No message ${stranger} in Northwind Traders.`);
+  await expect(page.getByText('Backtest this draft first.')).toBeVisible();
 });
 
 test('an engineer publishes a draft and rolls it back', async ({ page }) => {

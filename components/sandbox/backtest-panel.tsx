@@ -59,8 +59,8 @@ function BacktestResultView({ result: r, stale, onPick }: { result: Result; stal
           <strong>No verdict changes.</strong>
         ) : (
           <>
-            <strong>{n(r.changed)}</strong> change: <strong className="text-red-700">{n(r.newlyFlagged)} newly flagged</strong>
-            {r.newlyFlaggedHam ? <> ({n(r.newlyFlaggedHam)} labelled ham)</> : null}, <strong className="text-accent-700">{n(r.released)} released</strong>
+            <strong>{n(r.changed)}</strong> change: <strong className={r.newlyFlagged ? 'text-red-700' : ''}>{n(r.newlyFlagged)} newly flagged</strong>
+            {r.newlyFlaggedHam ? <> ({n(r.newlyFlaggedHam)} labelled ham)</> : null}, <strong className={r.released ? 'text-accent-700' : ''}>{n(r.released)} released</strong>
             {r.releasedMalicious ? <> ({n(r.releasedMalicious)} malicious)</> : null}, {n(r.changed - r.newlyFlagged - r.released)} change verdict only.
           </>
         )}
@@ -172,6 +172,7 @@ function FlipsTable({ result: r, onPick }: { result: Result; onPick: (id: string
               <td className="whitespace-nowrap"><VerdictBadge verdict={f.before.verdict} /> <span className="font-mono text-xs">{formatPoints(f.before.score, false)}</span></td>
               <td className="whitespace-nowrap"><VerdictBadge verdict={f.after.verdict} /> <span className="font-mono text-xs">{formatPoints(f.after.score, false)}</span></td>
               <td className="font-mono text-xs">
+                {f.rulesAdded.length + f.rulesRemoved.length === 0 ? <span className="text-zinc-400" title="The same rules fire; points or thresholds moved">same rules</span> : null}
                 {f.rulesAdded.map((id) => <span key={`+${id}`} className="block text-red-700">+{id}</span>)}
                 {f.rulesRemoved.map((id) => <span key={`-${id}`} className="block text-accent-700">−{id}</span>)}
               </td>

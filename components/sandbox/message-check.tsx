@@ -66,6 +66,8 @@ export function MessageCheck({ tenant, messageId, recent, result, pending, error
           <p className="px-4 py-3 text-zinc-500">Pick a message to see what this draft decides for it. Rows in a backtest can be picked too.</p>
         ) : error ? (
           <div className="p-3"><Notice tone="error">{error.message}</Notice></div>
+        ) : result?.ok && result.messageError ? (
+          <div className="p-3"><Notice tone="error">{result.messageError}</Notice></div>
         ) : invalid || (result && !result.ok) ? (
           <p className="px-4 py-3 text-zinc-600">Fix the errors in the draft to re-score.</p>
         ) : !message ? (

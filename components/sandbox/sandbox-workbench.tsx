@@ -22,6 +22,7 @@ import { useUrlParam } from './use-url-state';
 type Props = { start: SandboxStart };
 
 const NO_DIAGNOSTICS: Diagnostic[] = [];
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // Not a valid rule id (ids start with a letter), so it cannot collide with one.
 const THRESHOLDS = '$thresholds';
 
@@ -42,7 +43,9 @@ export function SandboxWorkbench({ start }: Props) {
 
   const settled = useDebounced(d.draft, 250);
   const settledValid = useMemo(() => findDraftErrors(settled).valid, [settled]);
-  const check = useQuery({ ...sandboxCheckQuery(tenant.slug, settled, messageId), enabled: settledValid, placeholderData: keepPreviousData });
+  // A hand-edited ?message= that is no id is said in the panel, not sent.
+  const messageIdValid = messageId === null || UUID.test(messageId);
+  const check = useQuery({ ...sandboxCheckQuery(tenant.slug, settled, messageIdValid ? messageId : null), enabled: settledValid, placeholderData: keepPreviousData });
   const checkIsCurrent = settled === d.draft && !check.isPlaceholderData && check.data !== undefined;
   const diagnostics = check.data && !check.data.ok ? check.data.diagnostics : NO_DIAGNOSTICS;
   const failing = useMemo(() => new Set(diagnostics.map((x) => x.ruleId)), [diagnostics]);
@@ -60,11 +63,13 @@ export function SandboxWorkbench({ start }: Props) {
     ? 'Edit a rule or a threshold to publish.'
     : !errors.valid || diagnostics.length
       ? 'Fix the errors in the draft first.'
-      : !checkIsCurrent
-        ? 'Checking the draft…'
-        : !backtest.data || backtestStale || backtest.isPending
-          ? 'Backtest this draft first.'
-          : null;
+      : check.isError
+        ? `The draft could not be checked: ${check.error.message}`
+        : !checkIsCurrent
+          ? 'Checking the draft…'
+          : !backtest.data || backtestStale || backtest.isPending
+            ? 'Backtest this draft first.'
+            : null;
 
   const rule = selected === null ? null : d.draft.rules.find((r) => r.id === selected)!;
   const takenIds = useMemo(() => new Set(d.draft.rules.map((r) => r.id)), [d.draft.rules]);
@@ -130,7 +135,7 @@ export function SandboxWorkbench({ start }: Props) {
             recent={start.recentFlagged}
             result={check.data}
             pending={check.isFetching}
-            error={check.error}
+            error={check.error ?? (messageIdValid ? null : new Error(`“${messageId}” is not a message id.`))}
             invalid={!errors.valid}
             onMessage={setMessage}
           />

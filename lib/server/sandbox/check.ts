@@ -2,7 +2,6 @@ import 'server-only';
 import { z } from 'zod';
 import { evaluate, type Decision, type Diagnostic, type SignalSet } from '@/lib/engine';
 import { db } from '@/lib/db';
-import { AppError } from '@/lib/errors';
 import { areaRoles, authorize, requireTenant, type Ctx } from '@/lib/server/auth';
 import { loadActiveCorrections } from '@/lib/server/corrections/active';
 import { identityOf, loadTenantHistory } from '@/lib/server/corrections/candidates';
@@ -32,7 +31,14 @@ export type MessageCheck = {
 
 export type CheckResult =
   | { ok: false; publishedVersion: string; diagnostics: Diagnostic[] }
-  | { ok: true; publishedVersion: string; enabledRules: number; message: MessageCheck | null };
+  | {
+      ok: true;
+      publishedVersion: string;
+      enabledRules: number;
+      message: MessageCheck | null;
+      /** Why the asked-for message could not be scored (not in this tenant); the draft itself is fine. */
+      messageError: string | null;
+    };
 
 export async function checkDraft({ ctx, input }: { ctx: Ctx; input: z.input<typeof checkDraftInput> }): Promise<CheckResult> {
   authorize(ctx, areaRoles.sandbox);
@@ -42,10 +48,11 @@ export async function checkDraft({ ctx, input }: { ctx: Ctx; input: z.input<type
   const compiled = compileSource(draftSource(q.draft, published.source));
   if (!compiled.ok) return { ok: false, publishedVersion: published.version, diagnostics: compiled.diagnostics };
   const result = { ok: true as const, publishedVersion: published.version, enabledRules: compiled.plan.rules.length };
-  if (!q.messageId) return { ...result, message: null };
+  if (!q.messageId) return { ...result, message: null, messageError: null };
 
   const [stored] = await loadTenantHistory(prismaDatabase(db).query, tenant.id, { limit: 1, ids: [q.messageId], withSignals: true });
-  if (!stored?.signals) throw new AppError('not_found', { message: `message ${q.messageId} not in tenant ${tenant.slug}`, userMessage: 'That message is not in this tenant.' });
+  // A value, not an error: the draft compiled, and publishing must not wait on a bad message id.
+  if (!stored?.signals) return { ...result, message: null, messageError: `No message ${q.messageId} in ${tenant.name}.` };
   const signals: SignalSet = stored.signals;
   const corrections = await loadActiveCorrections(tenant.id);
   const identity = identityOf(stored, signals.values['message.auth_aligned'] === true);
@@ -56,6 +63,7 @@ export async function checkDraft({ ctx, input }: { ctx: Ctx; input: z.input<type
   diff.after.rulesetVersion = draft.rulesetVersion;
   return {
     ...result,
+    messageError: null,
     message: { id: stored.id, subject: stored.subject, fromAddress: stored.fromAddress, receivedAt: stored.receivedAt, label: stored.label, diff, draft },
   };
 }
