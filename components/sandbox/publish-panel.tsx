@@ -5,6 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { describedBy, Field, Notice } from '@/components/ui/field';
 import { sandboxKeys, sandboxRequests } from '@/lib/query/keys';
+import { publishRulesetInput } from '@/lib/server/rulesets/change-input';
 import type { RulesetDraft } from '@/lib/server/rulesets/input';
 import type { RulesetDiff } from '@/lib/server/rulesets/diff';
 
@@ -17,8 +18,6 @@ type Props = {
   blocker: string | null;
   onPublished: () => void;
 };
-
-const MIN_NOTE = 10;
 
 /** Publishes the backtested draft as the next ruleset version, for every tenant. */
 export function PublishPanel({ tenant, draft, baseVersion, changes, blocker, onPublished }: Props) {
@@ -36,8 +35,10 @@ export function PublishPanel({ tenant, draft, baseVersion, changes, blocker, onP
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    if (note.trim().length < MIN_NOTE) {
-      setNoteError(`Say what changed and why, in at least ${MIN_NOTE} characters`);
+    // The server's own rule for the note, so the form and the operation cannot disagree.
+    const checked = publishRulesetInput.shape.note.safeParse(note);
+    if (!checked.success) {
+      setNoteError(checked.error.issues[0]?.message);
       document.getElementById('publish-note')?.focus();
       return;
     }

@@ -25,7 +25,13 @@ export function newRule(existing: readonly RuleDraft[]): RuleDraft {
 
 /** The sandbox's working copy of the ruleset, with per-rule edit state against the published one. */
 export function useDraft(base: Draft, baseVersion: string) {
-  const [draft, setDraft] = useState<Draft>(base);
+  const [draft, setDraftState] = useState<Draft>(base);
+  // Whether this page edited the draft: only then may it overwrite or drop what was saved.
+  const [touched, setTouched] = useState(false);
+  const setDraft = (next: Draft | ((d: Draft) => Draft)) => {
+    setTouched(true);
+    setDraftState(next);
+  };
   const dirty = useMemo(() => !same(draft, base), [draft, base]);
   // Read through useSyncExternalStore: the server has no storage, so it renders no offer.
   const savedText = useSyncExternalStore(subscribeStorage, readStorage, () => null);
@@ -33,9 +39,11 @@ export function useDraft(base: Draft, baseVersion: string) {
   const offer: SavedOffer = dirty || !saved || same(saved.draft, base) ? null : { kind: saved.baseVersion === baseVersion ? 'restore' : 'stale', baseVersion: saved.baseVersion };
 
   useEffect(() => {
-    // Nothing edited yet: keep what was saved until it is restored or dropped.
+    // Untouched, keep what was saved until it is restored or dropped; edited back to the
+    // published ruleset, there is nothing left to offer.
     if (dirty) window.localStorage.setItem(STORAGE_KEY, JSON.stringify({ baseVersion, draft } satisfies Saved));
-  }, [dirty, draft, baseVersion]);
+    else if (touched) forgetSaved();
+  }, [dirty, touched, draft, baseVersion]);
 
   const baseById = useMemo(() => new Map(base.rules.map((r) => [r.id, r])), [base]);
   const stateOf = (rule: RuleDraft): 'new' | 'edited' | 'unchanged' => {
@@ -52,8 +60,6 @@ export function useDraft(base: Draft, baseVersion: string) {
       if (saved && offer?.kind === 'restore') setDraft(saved.draft);
     },
     stateOf,
-    /** The published version of a rule, for "revert" and before/after display. */
-    published: (id: string) => baseById.get(id),
     updateRule: (id: string, patch: Partial<RuleDraft>) => setDraft((d) => ({ ...d, rules: d.rules.map((r) => (r.id === id ? { ...r, ...patch } : r)) })),
     addRule: (rule: RuleDraft) => setDraft((d) => ({ ...d, rules: [...d.rules, rule] })),
     removeRule: (id: string) => setDraft((d) => ({ ...d, rules: d.rules.filter((r) => r.id !== id) })),
@@ -70,8 +76,6 @@ export function useDraft(base: Draft, baseVersion: string) {
     forget: forgetSaved,
   };
 }
-
-export type DraftState = ReturnType<typeof useDraft>;
 
 const readStorage = () => window.localStorage.getItem(STORAGE_KEY);
 

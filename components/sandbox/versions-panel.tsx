@@ -7,11 +7,10 @@ import { Badge } from '@/components/ui/badge';
 import { Notice } from '@/components/ui/field';
 import { formatDateTime } from '@/components/ui/format';
 import { sandboxRequests } from '@/lib/query/keys';
+import { rollbackRulesetInput } from '@/lib/server/rulesets/change-input';
 import type { SandboxStart } from '@/lib/server/sandbox/get';
 
 type Versions = SandboxStart['versions'];
-
-const MIN_REASON = 10;
 
 /** Every ruleset version, which one is live, and rolling back to an earlier one. */
 export function VersionsPanel({ tenant, versions }: { tenant: string; versions: Versions }) {
@@ -79,7 +78,8 @@ function RollbackForm({ tenant, version, onCancel }: { tenant: string; version: 
   });
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    if (reason.trim().length < MIN_REASON) return setError(`Say why, in at least ${MIN_REASON} characters`);
+    const checked = rollbackRulesetInput.shape.reason.safeParse(reason);
+    if (!checked.success) return setError(checked.error.issues[0]?.message ?? 'Say why');
     setError(null);
     rollback.mutate();
   }
