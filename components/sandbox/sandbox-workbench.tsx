@@ -3,6 +3,7 @@
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { Notice } from '@/components/ui/field';
+import { formatDateTime } from '@/components/ui/format';
 import type { Diagnostic } from '@/lib/engine/types';
 import { sandboxCheckQuery, sandboxKeys, sandboxRequests } from '@/lib/query/keys';
 import { diffRulesets } from '@/lib/server/rulesets/diff';
@@ -76,11 +77,17 @@ export function SandboxWorkbench({ start }: Props) {
 
   return (
     <div className="space-y-4">
+      {published.error ? (
+        <Notice tone="warning">
+          {published.error} The rules that fail are marked below: fix them and publish, or roll back to a version that works.
+        </Notice>
+      ) : null}
       <SavedDraftNotice offer={d.offer} published={published.version} onRestore={d.restoreSaved} onDrop={d.forget} />
       <div className="flex flex-wrap items-center justify-between gap-2 text-sm">
         <p className="text-zinc-600">
           Editing a draft of <span className="font-mono">{published.version}</span>
-          {published.shipped ? ' (shipped with the app)' : ''}.{' '}
+          {published.shipped && !published.activatedBy ? ' (shipped with the app)' : ''}
+          {published.activatedBy && published.activatedAt ? `, active since ${formatDateTime(published.activatedAt)} (${published.activatedBy})` : ''}.{' '}
           {d.dirty ? `${changes.added.length + changes.changed.length + changes.removed.length} rule${changes.added.length + changes.changed.length + changes.removed.length === 1 ? '' : 's'} changed${changes.thresholds ? ', thresholds changed' : ''}.` : 'No changes yet.'}
           {check.data?.ok ? ` ${check.data.enabledRules} rules enabled.` : ''}
         </p>

@@ -17,7 +17,16 @@ const RECENT_FLAGGED = 15;
 
 export type SandboxStart = {
   tenant: { slug: string; name: string };
-  published: { version: string; thresholds: Thresholds; rules: RuleDraft[]; activatedAt: Date | null; activatedBy: string | null; shipped: boolean };
+  published: {
+    version: string;
+    thresholds: Thresholds;
+    rules: RuleDraft[];
+    activatedAt: Date | null;
+    activatedBy: string | null;
+    shipped: boolean;
+    /** Set when the published version no longer compiles and scoring fell back to the shipped ruleset. */
+    error: string | null;
+  };
   signals: SignalDef[];
   versions: Awaited<ReturnType<typeof listRulesetVersions>>;
   recentFlagged: Pick<MessageListItem, 'id' | 'receivedAt' | 'fromAddress' | 'subject' | 'verdict'>[];
@@ -36,7 +45,7 @@ export async function getSandbox({ ctx, input }: { ctx: Ctx; input: z.input<type
   return {
     tenant: { slug: tenant.slug, name: tenant.name },
     published: {
-      version: published.version, thresholds: source.thresholds, activatedAt: published.activatedAt, activatedBy: published.activatedBy, shipped: published.shipped,
+      version: published.version, thresholds: source.thresholds, activatedAt: published.activatedAt, activatedBy: published.activatedBy, shipped: published.shipped, error: published.error,
       rules: source.rules.map((r) => ({ id: r.id, title: r.title, description: r.description, expression: r.expression, score: r.score, category: r.category, enabled: r.enabled, tags: r.tags })),
     },
     signals: [...SIGNALS],

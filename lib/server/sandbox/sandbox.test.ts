@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ZodError } from 'zod';
-import { db } from '@/lib/db';
+import { db, type Prisma } from '@/lib/db';
+import { DEFAULT_RULESET } from '@/lib/engine';
 import { createCorrection } from '@/lib/server/corrections/create';
 import { settleRescoreRuns } from '@/lib/server/corrections/rescore';
 import { failure, makeWorld, withCorrectionsDatabase } from '@/lib/server/corrections/test-support';
@@ -127,5 +128,22 @@ describe('getSandbox', () => {
     expect(s.versions.versions).toEqual([expect.objectContaining({ version: '2026.11.3', active: true })]);
     expect(s.recentFlagged.map((m) => m.id)).toEqual([spam.id]);
     expect(await failure(getSandbox({ ctx: w.support, input: { tenant: w.tenant.slug } }))).toMatchObject({ code: 'forbidden' });
+  });
+});
+
+describe('a published version that no longer compiles', () => {
+  // Last in the file: it leaves a broken version active in this suite's private database.
+  it('is named on the sandbox, which starts from it so the failing rules can be fixed', async () => {
+    const w = await makeWorld();
+    const broken = { ...withRule(shippedDraft(), 'dmarc_fail', { expression: 'message.retired_signal' }), version: '2026.11.90', model: DEFAULT_RULESET.model };
+    const row = await db.rulesetVersion.create({ data: { version: broken.version, source: broken as unknown as Prisma.InputJsonObject, note: 'left by an earlier build' } });
+    await db.rulesetActivation.create({ data: { versionId: row.id, kind: 'publish', reason: 'left by an earlier build' } });
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const s = await getSandbox({ ctx: w.engineer, input: { tenant: w.tenant.slug } });
+    expect(s.published).toMatchObject({ version: '2026.11.90', error: expect.stringContaining('retired_signal') });
+    // The live check of that draft points at the rule to fix.
+    const r = await checkDraft({ ctx: w.engineer, input: { tenant: w.tenant.slug, draft: { thresholds: s.published.thresholds, rules: s.published.rules } } });
+    expect(r).toMatchObject({ ok: false, diagnostics: [expect.objectContaining({ ruleId: 'dmarc_fail' })] });
+    errors.mockRestore();
   });
 });
