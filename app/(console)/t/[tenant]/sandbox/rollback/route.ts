@@ -1,9 +1,7 @@
-import { z } from 'zod';
 import { areaRoles } from '@/lib/server/auth';
 import { route } from '@/lib/server/http/route';
+import { rollbackRulesetInput } from '@/lib/server/rulesets/change-input';
 import { rollbackRuleset } from '@/lib/server/rulesets/rollback';
 
 // POST: make an earlier ruleset version the published one again.
-export const POST = route({ roles: areaRoles.sandbox, input: z.object({ version: z.unknown(), reason: z.unknown() }) }, ({ ctx, input }) =>
-  rollbackRuleset({ ctx, input: input as never }),
-);
+export const POST = route({ roles: areaRoles.sandbox, input: rollbackRulesetInput }, ({ ctx, input }) => rollbackRuleset({ ctx, input }));
