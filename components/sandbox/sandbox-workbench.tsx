@@ -2,6 +2,7 @@
 
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
+import { z } from 'zod';
 import { Notice } from '@/components/ui/field';
 import { formatDateTime } from '@/components/ui/format';
 import type { Diagnostic } from '@/lib/engine/types';
@@ -23,7 +24,9 @@ import { useUrlParam } from './use-url-state';
 type Props = { start: SandboxStart };
 
 const NO_DIAGNOSTICS: Diagnostic[] = [];
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+// The rule checkDraft applies to message ids, so a hand-edited ?message= the server would refuse
+// is named here instead of failing the check.
+const messageIdShape = z.uuid();
 // Not a valid rule id (ids start with a letter), so it cannot collide with one.
 const THRESHOLDS = '$thresholds';
 
@@ -45,7 +48,7 @@ export function SandboxWorkbench({ start }: Props) {
   const settled = useDebounced(d.draft, 250);
   const settledValid = useMemo(() => findDraftErrors(settled).valid, [settled]);
   // A hand-edited ?message= that is no id is said in the panel, not sent.
-  const messageIdValid = messageId === null || UUID.test(messageId);
+  const messageIdValid = messageId === null || messageIdShape.safeParse(messageId).success;
   const check = useQuery({ ...sandboxCheckQuery(tenant.slug, settled, messageIdValid ? messageId : null), enabled: settledValid, placeholderData: keepPreviousData });
   const checkIsCurrent = settled === d.draft && !check.isPlaceholderData && check.data !== undefined;
   const diagnostics = check.data && !check.data.ok ? check.data.diagnostics : NO_DIAGNOSTICS;

@@ -16,7 +16,8 @@ export type Database = {
 
 type RawCapable = { $queryRawUnsafe<T>(query: string, ...values: unknown[]): Promise<T> };
 
-function prismaSql(client: RawCapable): Sql {
+/** Positional SQL on a Prisma client or on an interactive transaction's client. */
+export function prismaSql(client: RawCapable): Sql {
   return <T,>(text: string, values: unknown[] = []) => client.$queryRawUnsafe<T[]>(text, ...values);
 }
 

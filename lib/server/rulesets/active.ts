@@ -1,5 +1,4 @@
 import 'server-only';
-import type { Prisma } from '@/lib/db';
 import type { RulesetSource } from '@/lib/engine';
 import type { Sql } from '@/lib/server/messages/sql';
 
@@ -44,11 +43,6 @@ export async function readVersionSource(sql: Sql, versionId: number): Promise<Ru
   const [row] = await sql<{ source: RulesetSource }>(`SELECT source FROM ruleset_versions WHERE id = $1`, [versionId]);
   if (!row) throw new Error(`ruleset version #${versionId} vanished`);
   return row.source;
-}
-
-/** Positional SQL on an interactive transaction, for the readers above. */
-export function txSql(tx: Prisma.TransactionClient): Sql {
-  return <T,>(text: string, values: unknown[] = []) => tx.$queryRawUnsafe<T[]>(text, ...values);
 }
 
 function toActive(row: Row): ActiveVersion {

@@ -5,7 +5,8 @@ import { DEFAULT_RULESET } from '@/lib/engine';
 import { AppError } from '@/lib/errors';
 import { writeAudit } from '@/lib/server/audit/write';
 import { areaRoles, authorize, type Ctx } from '@/lib/server/auth';
-import { readActiveVersion, txSql } from './active';
+import { prismaSql } from '@/lib/server/messages/sql';
+import { readActiveVersion } from './active';
 import { insertActivation, lockRulesets, storeShippedVersion } from './activate';
 import { publishRulesetInput } from './change-input';
 import { compileSource } from './compiled';
@@ -44,7 +45,7 @@ export async function publishRuleset({ ctx, input, now = new Date() }: { ctx: Ct
 
   const version = await db.$transaction(async (tx) => {
     await lockRulesets(tx);
-    const current = (await readActiveVersion(txSql(tx)))?.version ?? DEFAULT_RULESET.version;
+    const current = (await readActiveVersion(prismaSql(tx)))?.version ?? DEFAULT_RULESET.version;
     if (current !== q.baseVersion) throw publishedSince(current);
     // Taken after the lock, so activations and versions are ordered as they commit.
     const at = new Date();

@@ -26,6 +26,8 @@ export type PublishedRuleset = {
   error: string | null;
   /** The version decisions carry now: `version`, or the shipped one while `error` is set. */
   scoringVersion: string;
+  /** The plan scoring uses now (the shipped one while `error` is set), so callers need not ask again. */
+  plan: Plan;
 };
 
 const appSql = (): Sql => prismaDatabase(db).query;
@@ -33,12 +35,15 @@ const appSql = (): Sql => prismaDatabase(db).query;
 /** The active ruleset and who activated it. */
 export async function loadPublishedRuleset(sql: Sql = appSql()): Promise<PublishedRuleset> {
   const active = await readActiveVersionWithSource(sql);
-  if (!active) return { version: DEFAULT_RULESET.version, source: DEFAULT_RULESET, activatedAt: null, activatedBy: null, shipped: true, error: null, scoringVersion: DEFAULT_RULESET.version };
+  if (!active) {
+    return { version: DEFAULT_RULESET.version, source: DEFAULT_RULESET, activatedAt: null, activatedBy: null, shipped: true, error: null, scoringVersion: DEFAULT_RULESET.version, plan: compileDefaultPlan() };
+  }
   const compiled = await compileStored(active, async () => active.source);
   const error = compiled.ok ? null : `Version ${active.version} no longer compiles with this build (${describeDiagnostics(compiled.diagnostics)}); messages are scored with the shipped ruleset ${DEFAULT_RULESET.version} until a fixed version is published or an earlier one rolled back to.`;
   return {
     version: active.version, source: active.source, activatedAt: active.activatedAt, activatedBy: active.activatedBy,
     shipped: active.version === DEFAULT_RULESET.version, error, scoringVersion: compiled.ok ? active.version : DEFAULT_RULESET.version,
+    plan: compiled.ok ? compiled.plan : compileDefaultPlan(),
   };
 }
 

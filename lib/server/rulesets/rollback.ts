@@ -5,7 +5,8 @@ import { DEFAULT_RULESET, type RulesetSource } from '@/lib/engine';
 import { AppError } from '@/lib/errors';
 import { writeAudit } from '@/lib/server/audit/write';
 import { areaRoles, authorize, type Ctx } from '@/lib/server/auth';
-import { readActiveVersion, txSql } from './active';
+import { prismaSql } from '@/lib/server/messages/sql';
+import { readActiveVersion } from './active';
 import { insertActivation, lockRulesets, storeShippedVersion } from './activate';
 import { rollbackRulesetInput } from './change-input';
 import { compileSource, describeDiagnostics } from './compiled';
@@ -22,7 +23,7 @@ export async function rollbackRuleset({ ctx, input }: { ctx: Ctx; input: z.input
   const q = rollbackRulesetInput.parse(input);
   return db.$transaction(async (tx) => {
     await lockRulesets(tx);
-    const current = (await readActiveVersion(txSql(tx)))?.version ?? DEFAULT_RULESET.version;
+    const current = (await readActiveVersion(prismaSql(tx)))?.version ?? DEFAULT_RULESET.version;
     if (q.version === current) throw new AppError('conflict', { userMessage: `Version ${q.version} is already the published one.` });
     const at = new Date();
     const stored = await tx.rulesetVersion.findUnique({ where: { version: q.version }, select: { id: true, source: true } });

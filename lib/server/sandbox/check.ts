@@ -7,7 +7,7 @@ import { loadActiveCorrections } from '@/lib/server/corrections/active';
 import { identityOf, loadTenantHistory } from '@/lib/server/corrections/candidates';
 import { diffDecisions, type DecisionDiff } from '@/lib/server/messages/detail/diff';
 import { prismaDatabase } from '@/lib/server/messages/sql';
-import { loadPublishedRuleset, publishedPlan } from '@/lib/server/rulesets/published';
+import { loadPublishedRuleset } from '@/lib/server/rulesets/published';
 import { rulesetDraft } from '@/lib/server/rulesets/input';
 import { compileSource } from '@/lib/server/rulesets/compiled';
 import { draftSource } from '@/lib/server/rulesets/draft-source';
@@ -56,7 +56,7 @@ export async function checkDraft({ ctx, input }: { ctx: Ctx; input: z.input<type
   const signals: SignalSet = stored.signals;
   const corrections = await loadActiveCorrections(tenant.id);
   const identity = identityOf(stored, signals.values['message.auth_aligned'] === true);
-  const before = evaluate(await publishedPlan(), signals, { corrections, identity });
+  const before = evaluate(published.plan, signals, { corrections, identity });
   const draft = evaluate(compiled.plan, signals, { corrections, identity });
   // Same version on both sides, so `changed` means the decision moved, not that a draft is a draft.
   const diff = diffDecisions(before, { ...draft, rulesetVersion: before.rulesetVersion });

@@ -9,7 +9,7 @@ import { compileSource } from '@/lib/server/rulesets/compiled';
 import { draftSource } from '@/lib/server/rulesets/draft-source';
 import type { rulesetDraft } from '@/lib/server/rulesets/input';
 import { diagnosticIssues } from '@/lib/server/rulesets/issues';
-import { loadPublishedRuleset, publishedPlan } from '@/lib/server/rulesets/published';
+import { loadPublishedRuleset } from '@/lib/server/rulesets/published';
 import { createFigures, type BacktestFigures } from './figures';
 
 // The backtest's work, apart from who may ask (backtest.ts), so the bench runs exactly this: the
@@ -42,13 +42,13 @@ export async function replayHistory({ sql, tenantId, draft, limit = MAX_BACKTEST
   if (!compiled.ok) {
     throw new AppError('invalid_input', { message: 'draft does not compile', userMessage: 'Fix the rule errors before backtesting.', issues: diagnosticIssues(compiled.diagnostics) });
   }
-  const [plan, corrections, rows] = await Promise.all([publishedPlan(sql), loadActiveCorrectionsWith(sql, tenantId), loadTenantHistory(sql, tenantId, { limit: limit + 1 })]);
+  const [corrections, rows] = await Promise.all([loadActiveCorrectionsWith(sql, tenantId), loadTenantHistory(sql, tenantId, { limit: limit + 1 })]);
   const truncated = rows.length > limit;
   const history = rows.slice(0, limit);
   const figures = createFigures(MAX_FLIPS);
   let skipped = 0;
   for (const c of history) {
-    const before = replayMessage(plan, c, corrections);
+    const before = replayMessage(published.plan, c, corrections);
     const after = replayMessage(compiled.plan, c, corrections);
     if (!before || !after) {
       skipped++;
