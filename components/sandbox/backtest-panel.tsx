@@ -51,20 +51,24 @@ function BacktestResultView({ result: r, stale, onPick }: { result: Result; stal
   return (
     <div data-testid="backtest-result" className={stale ? 'opacity-60' : ''}>
       {stale ? <div className="border-b border-amber-200 bg-amber-50 px-4 py-1.5 text-amber-900">The draft changed since this backtest. Run it again before publishing.</div> : null}
-      <p className="px-4 py-2.5">
-        Replayed <strong>{n(r.replayed)}</strong> stored messages{range} in {n(r.elapsedMs)} ms
-        {r.truncated ? ` (the newest ${n(r.scanned)}; older history was not replayed)` : ''}
-        {r.skipped ? `; ${n(r.skipped)} stored with an older signal layout were skipped (re-score them first)` : ''}.{' '}
-        {r.changed === 0 ? (
-          <strong>No verdict changes.</strong>
-        ) : (
-          <>
-            <strong>{n(r.changed)}</strong> change: <strong className={r.newlyFlagged ? 'text-red-700' : ''}>{n(r.newlyFlagged)} newly flagged</strong>
-            {r.newlyFlaggedHam ? <> ({n(r.newlyFlaggedHam)} labelled ham)</> : null}, <strong className={r.released ? 'text-accent-700' : ''}>{n(r.released)} released</strong>
-            {r.releasedMalicious ? <> ({n(r.releasedMalicious)} malicious)</> : null}, {n(r.changed - r.newlyFlagged - r.released)} change verdict only.
-          </>
-        )}
-      </p>
+      {r.scanned === 0 ? (
+        <p className="px-4 py-2.5">No messages are stored for this tenant yet, so there is no history to replay the draft over.</p>
+      ) : (
+        <p className="px-4 py-2.5">
+          Replayed <strong>{n(r.replayed)}</strong> stored messages{range} in {n(r.elapsedMs)} ms
+          {r.truncated ? ` (the newest ${n(r.scanned)}; older history was not replayed)` : ''}
+          {r.skipped ? `; ${n(r.skipped)} stored with an older signal layout were skipped (re-score them first)` : ''}.{' '}
+          {r.changed === 0 ? (
+            <strong>No verdict changes.</strong>
+          ) : (
+            <>
+              <strong>{n(r.changed)}</strong> change: <strong className={r.newlyFlagged ? 'text-red-700' : ''}>{n(r.newlyFlagged)} newly flagged</strong>
+              {r.newlyFlaggedHam ? <> ({n(r.newlyFlaggedHam)} labelled ham)</> : null}, <strong className={r.released ? 'text-accent-700' : ''}>{n(r.released)} released</strong>
+              {r.releasedMalicious ? <> ({n(r.releasedMalicious)} malicious)</> : null}, {n(r.changed - r.newlyFlagged - r.released)} change verdict only.
+            </>
+          )}
+        </p>
+      )}
       {r.newlyFlaggedHam > 0 || r.releasedMalicious > 0 ? (
         <div className="px-4 pb-2.5">
           <Notice tone="warning">

@@ -32,7 +32,7 @@ export function VersionsPanel({ tenant, versions }: { tenant: string; versions: 
                 {v.version} {v.active ? <Badge tone="accent">published</Badge> : null}
               </td>
               <td className="max-w-xs text-xs break-words text-zinc-700">{v.note}</td>
-              <td className="text-xs text-zinc-500">{v.createdBy ?? 'shipped'}</td>
+              <td className="text-xs text-zinc-500">{v.createdBy ?? (v.shipped ? 'shipped' : 'unknown')}</td>
               <td className="whitespace-nowrap text-xs text-zinc-500">{v.createdAt ? formatDateTime(v.createdAt) : '—'}</td>
               <td className="text-right">
                 {v.active ? null : (
